@@ -1,0 +1,72 @@
+package dev.paradigm.train;
+
+import java.util.List;
+
+/**
+ * What the validation curve says at the end of a run: the best step, whether and where the loss turned up
+ * (overfitting), and whether it was still improving over the last evaluations. The study read both findings
+ * off a chart; here they are measured.
+ *
+ * @param bestStep        step of the lowest validation loss
+ * @param bestValLoss     that loss
+ * @param overfit         whether the loss after the best step rose above it by more than the tolerance
+ * @param overfitStep     first evaluation after the best step that exceeded the tolerance, or null
+ * @param stillImproving  whether the least-squares slope of the last {@code window} evaluations is negative
+ *                        and the best step is among them
+ * @param lastEvalsSlope  that slope, in loss per 1,000 steps
+ */
+public record CurveAnalysis(
+        int bestStep, double bestValLoss, boolean overfit, Integer overfitStep, boolean stillImproving, double lastEvalsSlope) {
+
+    /** One evaluation point. */
+    public record Point(int step, double valLoss) {}
+
+    /** Relative rise over the best loss that counts as "turned up" (0.5%: above evaluation noise). */
+    public static final double RISE_TOLERANCE = 0.005;
+
+    /** Evaluations considered "the last ones". */
+    public static final int WINDOW = 3;
+
+    public static CurveAnalysis of(List<Point> curve) {
+        if (curve.isEmpty()) {
+            throw new IllegalArgumentException("The validation curve is empty: no evaluation ran (is train.eval_interval larger "
+                    + "than train.steps?).");
+        }
+        Point best = curve.get(0);
+        int bestIndex = 0;
+        for (int i = 1; i < curve.size(); i++) {
+            if (curve.get(i).valLoss() < best.valLoss()) {
+                best = curve.get(i);
+                bestIndex = i;
+            }
+        }
+        Integer overfitStep = null;
+        double threshold = best.valLoss() * (1 + RISE_TOLERANCE);
+        for (int i = bestIndex + 1; i < curve.size(); i++) {
+            if (curve.get(i).valLoss() > threshold) {
+                overfitStep = curve.get(i).step();
+                break;
+            }
+        }
+        List<Point> last = curve.subList(Math.max(0, curve.size() - WINDOW), curve.size());
+        double slope = slopePerThousandSteps(last);
+        boolean bestIsRecent = bestIndex >= curve.size() - last.size();
+        return new CurveAnalysis(best.step(), best.valLoss(), overfitStep != null, overfitStep,
+                last.size() >= 2 && slope < 0 && bestIsRecent, slope);
+    }
+
+    private static double slopePerThousandSteps(List<Point> points) {
+        if (points.size() < 2) {
+            return 0.0;
+        }
+        double meanX = points.stream().mapToDouble(Point::step).average().orElse(0);
+        double meanY = points.stream().mapToDouble(Point::valLoss).average().orElse(0);
+        double num = 0;
+        double den = 0;
+        for (Point p : points) {
+            num += (p.step() - meanX) * (p.valLoss() - meanY);
+            den += (p.step() - meanX) * (p.step() - meanX);
+        }
+        return den == 0 ? 0.0 : 1000.0 * num / den;
+    }
+}
