@@ -1,5 +1,7 @@
 package dev.paradigm.cli;
 
+import dev.paradigm.runtime.PythonEnvironment;
+import dev.paradigm.runtime.PythonRuntime;
 import picocli.CommandLine.Option;
 
 /** Options every subcommand shares. */
@@ -10,4 +12,9 @@ public final class CommonOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "Log debug details.")
     boolean verbose;
+
+    /** Starts (or reuses) the embedded Python this command runs on. */
+    PythonRuntime startPython() {
+        return PythonRuntime.start(PythonEnvironment.locate(python));
+    }
 }

@@ -16,6 +16,12 @@ import picocli.CommandLine.Command;
         description = "A controlled comparison of autoregressive and masked-diffusion language models.",
         subcommands = {
             DoctorCommand.class,
+            PrepareCommand.class,
+            TrainCommand.class,
+            SampleCommand.class,
+            EvaluateCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

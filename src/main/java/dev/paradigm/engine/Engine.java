@@ -91,6 +91,22 @@ public final class Engine {
         return out;
     }
 
+    /**
+     * Per-row scores of token sequences under this (AR) model: for row i, {@code [summed NLL, tokens scored]} over
+     * the tokens from position {@code from} up to and including the first end-of-story token after it.
+     */
+    public double[][] score(int[][] rows, int from) {
+        int n = rows.length;
+        int length = n == 0 ? 0 : rows[0].length;
+        int[] flat = new int[n * length];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows[i], 0, flat, i * length, length);
+        }
+        NDArray<int[]> tokens = new NDArray<>(flat, n, length);
+        NDArray<?> array = python.call(p -> (NDArray<?>) engine.getAttr("score", PyCallable.class).call(tokens, from));
+        return rows((double[]) array.getData(), array.getDimensions());
+    }
+
     /** Writes weights, optimizer and RNG state into {@code folder}; returns the file names written. */
     public List<String> save(Path folder) {
         String json = python.call(p -> (String) engine.getAttr("save", PyCallable.class).call(folder.toString()));

@@ -1,0 +1,34 @@
+package dev.paradigm.cli;
+
+import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.engine.Paradigm;
+import dev.paradigm.pipeline.EvaluateStage;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Compute diversity and fluency metrics of the samples (Java), into <run-dir>/<paradigm>/metrics.json.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Mixin RunDirOptions options;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--paradigm", paramLabel = "ar|mdlm", converter = ParadigmConverter.class,
+            description = "Evaluate one paradigm (default: both).")
+    Paradigm paradigm;
+
+    @Override
+    public Integer call() {
+        ExperimentConfig config = options.load(List.of());
+        for (Paradigm p : paradigm == null ? List.of(Paradigm.values()) : List.of(paradigm)) {
+            EvaluateStage.run(config, options.runFolder(), p, common.startPython());
+            spec.commandLine().getOut().printf("Wrote %s%n", options.runFolder().sampleMetrics(p));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.paradigm.cli;
+
+import dev.paradigm.pipeline.Experiment;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write report.html, report.md and report.json from a run folder's results.")
+final class ReportCommand implements Callable<Integer> {
+    @Mixin RunDirOptions options;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Experiment.writeReport(options.runFolder());
+        spec.commandLine().getOut().printf("Wrote %s%n", options.runFolder().report("html"));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.paradigm.cli;
+
+import dev.paradigm.config.ConfigException;
+import dev.paradigm.config.ConfigLoader;
+import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.run.RunFolder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** For commands that work on an existing run folder: its config comes from the folder's config.yaml. */
+public final class RunDirOptions {
+    @Option(names = "--run-dir", paramLabel = "DIR", required = true, description = "The run folder (e.g. runs/demo).")
+    Path runDir;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a sample.* or evaluate.* value for this command, e.g. --set sample.temperature=0.8.")
+    List<String> overrides = new ArrayList<>();
+
+    RunFolder runFolder() {
+        return new RunFolder(runDir);
+    }
+
+    ExperimentConfig load(List<String> extra) {
+        RunFolder run = runFolder();
+        if (!Files.exists(run.config())) {
+            throw new ConfigException("No config.yaml in " + runDir + ": not a run folder. Run `paradigm compare` or "
+                    + "`paradigm prepare` with --run-dir " + runDir + " first.");
+        }
+        List<String> all = new ArrayList<>(overrides);
+        all.addAll(extra);
+        for (String o : all) {
+            String key = o.split("=", 2)[0].strip();
+            if (!key.startsWith("sample.") && !key.startsWith("evaluate.")) {
+                throw new ConfigException("--set " + o + ": only sample.* and evaluate.* keys can change on an existing run "
+                        + "folder (the others would no longer describe how it was trained). Use `paradigm compare` with a "
+                        + "new --run-dir instead.");
+            }
+        }
+        try {
+            return ConfigLoader.fromYaml(Files.readString(run.config()), run.config().toString(), all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

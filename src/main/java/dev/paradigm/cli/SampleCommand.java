@@ -1,0 +1,44 @@
+package dev.paradigm.cli;
+
+import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.engine.Paradigm;
+import dev.paradigm.pipeline.SampleStage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Draw samples from a trained paradigm's best checkpoint into <run-dir>/<paradigm>/samples.jsonl.")
+final class SampleCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Mixin RunDirOptions options;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--paradigm", required = true, paramLabel = "ar|mdlm", converter = ParadigmConverter.class,
+            description = "Which model to sample from.")
+    Paradigm paradigm;
+
+    @Option(names = "--n", paramLabel = "N", description = "Number of samples (default: sample.n of the config).")
+    Integer n;
+
+    @Override
+    public Integer call() {
+        List<String> extra = new ArrayList<>();
+        if (n != null) {
+            if (n < 1) {
+                throw new ParameterException(spec.commandLine(), "Invalid value '" + n + "' for '--n': must be at least 1.");
+            }
+            extra.add("sample.n=" + n);
+        }
+        ExperimentConfig config = options.load(extra);
+        SampleStage.run(config, options.runFolder(), paradigm, common.startPython());
+        spec.commandLine().getOut().printf("Wrote %d samples to %s%n", config.sample().n(), options.runFolder().samples(paradigm));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.paradigm.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paradigm.checkpoint.CheckpointStore;
+import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.data.TokenStore;
+import dev.paradigm.engine.Engine;
+import dev.paradigm.engine.Paradigm;
+import dev.paradigm.metrics.Bootstrap;
+import dev.paradigm.metrics.Estimate;
+import dev.paradigm.metrics.MetricsJson;
+import dev.paradigm.metrics.MetricsResult;
+import dev.paradigm.metrics.MetricsSettings;
+import dev.paradigm.metrics.SampleMetrics;
+import dev.paradigm.metrics.Smoothing;
+import dev.paradigm.run.AtomicFiles;
+import dev.paradigm.run.RunFolder;
+import dev.paradigm.runtime.PythonRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Every number about one paradigm's samples, computed in Java ({@code metrics.json}): diversity with bootstrap
+ * intervals, generative perplexity under a judge AR model, and the validation loss from training beside them.
+ */
+public final class EvaluateStage {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private EvaluateStage() {}
+
+    public static boolean isComplete(RunFolder run, Paradigm paradigm) {
+        return Files.exists(run.sampleMetrics(paradigm));
+    }
+
+    public static void run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
+        Path samplesFile = run.samples(paradigm);
+        if (!Files.exists(samplesFile)) {
+            throw new IllegalStateException("No samples for " + paradigm + " in " + run.root() + ". Run `paradigm sample "
+                    + "--paradigm " + paradigm + " --run-dir " + run.root() + "` first.");
+        }
+        List<JsonNode> samples = SampleStage.read(samplesFile);
+        List<String> texts = samples.stream().map(s -> s.path("text").asText()).toList();
+        int[][] generated = generatedIds(samples);
+
+        MetricsSettings settings = new MetricsSettings(config.seed(), config.evaluate().bootstrap(),
+                Smoothing.parse(config.evaluate().smoothing().toString()));
+        MetricsResult result = SampleMetrics.compute(texts, generated, settings);
+
+        ObjectNode out = JSON.createObjectNode();
+        out.put("paradigm", paradigm.id());
+        out.put("n_samples", samples.size());
+        out.put("seed", config.seed());
+        out.set("sampler", samples.get(0).path("sampler"));
+        ObjectNode metricsNode = MetricsJson.toJson(result, JSON);
+        out.set("metrics", metricsNode.has("metrics") ? metricsNode.get("metrics") : metricsNode);
+        if (metricsNode.has(MetricsJson.TOP_FIRST_WORD)) {
+            out.set(MetricsJson.TOP_FIRST_WORD, metricsNode.get(MetricsJson.TOP_FIRST_WORD));
+        }
+        out.set("validation", validation(run, paradigm));
+        out.set("fluency", fluency(config, run, paradigm, python, samples, settings));
+        AtomicFiles.writeString(run.sampleMetrics(paradigm), out.toPrettyString());
+    }
+
+    /** The ids each sample generated: the prompt prefix the sampler was given is not the model's output. */
+    static int[][] generatedIds(List<JsonNode> samples) {
+        int[][] ids = new int[samples.size()][];
+        for (int i = 0; i < ids.length; i++) {
+            JsonNode sample = samples.get(i);
+            int prompt = sample.path("sampler").path("prompt_ids").size();
+            JsonNode all = sample.get("ids");
+            int length = Math.max(0, all.size() - prompt);
+            ids[i] = new int[length];
+            for (int j = 0; j < length; j++) {
+                ids[i][j] = all.get(prompt + j).asInt();
+            }
+        }
+        return ids;
+    }
+
+    private static ObjectNode validation(RunFolder run, Paradigm paradigm) {
+        JsonNode summary = TrainStage.summary(run, paradigm);
+        ObjectNode node = JSON.createObjectNode();
+        if (summary != null) {
+            double best = summary.path("analysis").path("best_val_loss").asDouble();
+            node.put("val_loss", best);
+            node.put("val_ppl", Math.exp(best));
+            node.put("best_step", summary.path("analysis").path("best_step").asInt());
+        }
+        node.put("bound", paradigm == Paradigm.MDLM);
+        return node;
+    }
+
+    /**
+     * Generative perplexity: exp of the judge AR model's mean NLL per token over the samples' generated tokens
+     * (up to the end-of-story token). By default the judge is this run's own AR model, which is flagged: a model
+     * judging its own samples favours them.
+     */
+    private static ObjectNode fluency(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
+            List<JsonNode> samples, MetricsSettings settings) {
+        ObjectNode node = JSON.createObjectNode();
+        String judgeSetting = config.evaluate().judge();
+        Path judge;
+        String judgeName;
+        TokenStore store = TokenStore.open(run.data());
+        if (judgeSetting == null) {
+            judge = new CheckpointStore(run.checkpoints(Paradigm.AR), config.train().keepLast()).best()
+                    .orElseThrow(() -> new IllegalStateException("Generative perplexity needs a judge AR model, but the run "
+                            + "has no AR checkpoint. Train AR first or set evaluate.judge to a checkpoint folder."));
+            judgeName = "this run's own AR model (best checkpoint)" + (paradigm == Paradigm.AR ? " — judging its own samples" : "");
+        } else {
+            judge = Path.of(judgeSetting);
+            judgeName = judge.toString();
+        }
+        Engine engine = Engine.create(python, config.toJson(), Paradigm.AR, store.vocabSize(), store.eosId());
+        engine.load(judge);
+        int[][] rows = new int[samples.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            JsonNode ids = samples.get(i).get("ids");
+            rows[i] = new int[ids.size()];
+            for (int j = 0; j < rows[i].length; j++) {
+                rows[i][j] = ids.get(j).asInt();
+            }
+        }
+        int promptLength = samples.get(0).path("sampler").path("prompt_ids").size();
+        double[][] scores = engine.score(rows, Math.max(1, promptLength));
+        Bootstrap bootstrap = new Bootstrap(rows.length, settings.bootstrapResamples(), settings.seed() ^ 0x6E6E6CL);
+        Estimate ppl = bootstrap.ofPooled(times -> {
+            double nll = 0;
+            double tokens = 0;
+            for (int i = 0; i < times.length; i++) {
+                nll += times[i] * scores[i][0];
+                tokens += times[i] * scores[i][1];
+            }
+            return Math.exp(nll / Math.max(1, tokens));
+        });
+        node.set("gen_ppl", JSON.valueToTree(ppl));
+        node.put("judge", judgeName);
+        return node;
+    }
+}

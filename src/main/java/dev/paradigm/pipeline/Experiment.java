@@ -1,0 +1,99 @@
+package dev.paradigm.pipeline;
+
+import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.engine.Paradigm;
+import dev.paradigm.report.BrowserCheck;
+import dev.paradigm.report.ReportGenerator;
+import dev.paradigm.run.RunFolder;
+import dev.paradigm.runtime.PythonRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole controlled experiment in one run folder: prepare → train AR → train MDLM → sample both → evaluate
+ * both → report. A stage whose output is complete is skipped, an interrupted one continues (training resumes
+ * from its checkpoint); {@code force} redoes a stage and everything after it.
+ */
+public final class Experiment {
+    private static final Logger log = LoggerFactory.getLogger(Experiment.class);
+
+    private final ExperimentConfig config;
+    private final RunFolder run;
+    private final PythonRuntime python;
+    private final Stage force;
+    private final List<String> completed = new ArrayList<>();
+
+    public Experiment(ExperimentConfig config, RunFolder run, PythonRuntime python, Stage force) {
+        this.config = config;
+        this.run = run;
+        this.python = python;
+        this.force = force;
+    }
+
+    public void run() {
+        RunConfigGuard.claim(run, config);
+        step(Stage.PREPARE, "prepare", () -> PrepareStage.isComplete(run), List.of(run.data()),
+                () -> PrepareStage.run(config, run, python));
+        for (Paradigm p : Paradigm.values()) {
+            step(Stage.TRAIN, "train " + p, () -> TrainStage.isComplete(run, p),
+                    List.of(run.metricsLog(p), run.checkpoints(p)), () -> TrainStage.run(config, run, p, python));
+        }
+        for (Paradigm p : Paradigm.values()) {
+            step(Stage.SAMPLE, "sample " + p, () -> SampleStage.isComplete(run, p, config.sample()),
+                    List.of(run.samples(p)), () -> SampleStage.run(config, run, p, python));
+        }
+        for (Paradigm p : Paradigm.values()) {
+            step(Stage.EVALUATE, "evaluate " + p, () -> EvaluateStage.isComplete(run, p),
+                    List.of(run.sampleMetrics(p)), () -> EvaluateStage.run(config, run, p, python));
+        }
+        step(Stage.REPORT, "report", () -> false, List.of(), () -> writeReport(run));
+    }
+
+    /** Writes report.json/.md/.html and, when a browser is installed, report.png. */
+    public static void writeReport(RunFolder run) {
+        ReportGenerator.write(run.root());
+        if (BrowserCheck.available()) {
+            BrowserCheck.screenshot(run.report("html"), run.report("png"));
+        } else {
+            log.warn("Chromium is not installed, so no report.png was taken (make setup installs it).");
+        }
+        log.info("Report: {}", run.report("html").toAbsolutePath());
+    }
+
+    private void step(Stage stage, String name, BooleanSupplier complete, List<Path> outputs, Runnable work) {
+        boolean forced = force != null && stage.ordinal() >= force.ordinal();
+        if (forced) {
+            outputs.forEach(Experiment::delete);
+        } else if (complete.getAsBoolean()) {
+            log.info("Skipping {}: already complete.", name);
+            completed.add(name);
+            return;
+        }
+        log.info("Stage {}", name);
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            throw new StageFailedException(name, completed, e);
+        }
+        completed.add(name);
+    }
+
+    private static void delete(Path path) {
+        if (Files.isDirectory(path)) {
+            PrepareStage.deleteTree(path);
+        } else {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete " + path, e);
+            }
+        }
+    }
+}

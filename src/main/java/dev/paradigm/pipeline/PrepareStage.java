@@ -1,0 +1,89 @@
+package dev.paradigm.pipeline;
+
+import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.data.TokenStore;
+import dev.paradigm.run.RunFolder;
+import dev.paradigm.runtime.PythonRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Text corpus → token store. Python tokenizes (HF {@code datasets} and {@code tokenizers}) into a temporary
+ * folder that Java names; Java checks the result against its manifest and only then renames it to
+ * {@code data/}, so an interrupted preparation never leaves a token store that looks complete.
+ */
+public final class PrepareStage {
+    private static final Logger log = LoggerFactory.getLogger(PrepareStage.class);
+
+    private PrepareStage() {}
+
+    /** Whether {@code data/} holds a complete, verified token store. */
+    public static boolean isComplete(RunFolder run) {
+        if (!Files.exists(run.data().resolve("manifest.json"))) {
+            return false;
+        }
+        try {
+            TokenStore.open(run.data());
+            return true;
+        } catch (RuntimeException damaged) {
+            log.warn("The token store in {} does not verify ({}); preparing it again.", run.data(), damaged.getMessage());
+            return false;
+        }
+    }
+
+    public static TokenStore run(ExperimentConfig config, RunFolder run, PythonRuntime python) {
+        Path tmp;
+        try {
+            Files.createDirectories(run.root());
+            tmp = Files.createTempDirectory(run.root(), ".tmp-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a temporary folder in " + run.root(), e);
+        }
+        try {
+            python.call(p -> {
+                p.exec("import paradigm.data.prepare");
+                return p.invoke("paradigm.data.prepare.prepare", config.toJson(), tmp.toString());
+            });
+            TokenStore.open(tmp); // throws unless the files match their manifest
+            replace(tmp, run.data());
+        } finally {
+            deleteTree(tmp);
+        }
+        return TokenStore.open(run.data());
+    }
+
+    /** Moves {@code fresh} to {@code target}, replacing an old folder only once the new one is in place. */
+    private static void replace(Path fresh, Path target) {
+        try {
+            Path old = null;
+            if (Files.exists(target)) {
+                old = target.resolveSibling(".old-" + target.getFileName() + "-" + System.nanoTime());
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+            if (old != null) {
+                deleteTree(old);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not move the token store into " + target, e);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", root, e.getMessage());
+        }
+    }
+}

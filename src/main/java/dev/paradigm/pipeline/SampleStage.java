@@ -1,0 +1,196 @@
+package dev.paradigm.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paradigm.checkpoint.CheckpointStore;
+import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.config.Prompt;
+import dev.paradigm.config.Protocol;
+import dev.paradigm.config.SampleConfig;
+import dev.paradigm.data.TokenStore;
+import dev.paradigm.engine.Engine;
+import dev.paradigm.engine.Paradigm;
+import dev.paradigm.run.AtomicFiles;
+import dev.paradigm.run.RunFolder;
+import dev.paradigm.runtime.PythonRuntime;
+import dev.paradigm.train.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import jep.NDArray;
+
+/**
+ * Draws {@code sample.n} samples from a trained paradigm (its best checkpoint) and writes {@code samples.jsonl}:
+ * token ids, decoded text, the seed of each batch and the sampler settings.
+ *
+ * <p>Conditioning. Under the controlled protocol both paradigms get the same prefix: the end-of-story token
+ * ({@code prompt: eos}), that token plus a text ({@code prompt: text}), or — {@code prompt: none} — nothing for
+ * MDLM and the end-of-story token for AR, which cannot start from nothing. Under {@code arche-2026} the study's
+ * asymmetry is reproduced on purpose: AR gets the prompt text (e.g. "Once"), MDLM none.
+ */
+public final class SampleStage {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SampleStage() {}
+
+    public static boolean isComplete(RunFolder run, Paradigm paradigm, SampleConfig sample) {
+        Path file = run.samples(paradigm);
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (var lines = Files.lines(file)) {
+            return lines.filter(l -> !l.isBlank()).count() == sample.n();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The prompt token ids this paradigm is conditioned on (empty: unconditional). */
+    static List<Integer> promptIds(ExperimentConfig config, Paradigm paradigm, TokenStore store, PythonRuntime python) {
+        SampleConfig sample = config.sample();
+        List<Integer> ids = new ArrayList<>();
+        if (config.protocol() == Protocol.ARCHE_2026) {
+            if (paradigm == Paradigm.AR) {
+                if (sample.prompt() == Prompt.TEXT) {
+                    ids.addAll(encode(python, store, sample.promptText()));
+                }
+                if (ids.isEmpty()) {
+                    ids.add(store.eosId());
+                }
+            }
+            return ids;
+        }
+        if (sample.prompt() != Prompt.NONE || paradigm == Paradigm.AR) {
+            ids.add(store.eosId());
+        }
+        if (sample.prompt() == Prompt.TEXT) {
+            ids.addAll(encode(python, store, sample.promptText()));
+        }
+        return ids;
+    }
+
+    private static List<Integer> encode(PythonRuntime python, TokenStore store, String text) {
+        NDArray<?> array = python.call(p -> {
+            p.exec("import paradigm.data.tokenizer");
+            return (NDArray<?>) p.invoke("paradigm.data.tokenizer.encode", tokenizerFile(store), text);
+        });
+        List<Integer> ids = new ArrayList<>();
+        for (int id : (int[]) array.getData()) {
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    static String tokenizerFile(TokenStore store) {
+        return store.folder().resolve(store.manifest().tokenizer().file()).toString();
+    }
+
+    /** Batch {@code b}'s seed, derived from the run seed so that every batch draws different noise. */
+    static long batchSeed(long seed, Paradigm paradigm, int b) {
+        long z = seed * 0x9E3779B97F4A7C15L + (paradigm.ordinal() + 1L) * 0xBF58476D1CE4E5B9L + b * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 31)) * 0xBF58476D1CE4E5B9L;
+        return (z ^ (z >>> 29)) & Long.MAX_VALUE;
+    }
+
+    public static void run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
+        if (!TrainStage.isComplete(run, paradigm)) {
+            throw new IllegalStateException("The " + paradigm + " model in " + run.root() + " has not finished training. Run "
+                    + "`paradigm train --paradigm " + paradigm + " --run-dir " + run.root() + "` first.");
+        }
+        TokenStore store = TokenStore.open(run.data());
+        CheckpointStore checkpoints = new CheckpointStore(run.checkpoints(paradigm), config.train().keepLast());
+        Path best = checkpoints.best().orElseThrow(() -> new IllegalStateException("No valid checkpoint in "
+                + run.checkpoints(paradigm) + "; train again."));
+        Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId());
+        engine.load(best);
+
+        SampleConfig sample = config.sample();
+        List<Integer> prompt = promptIds(config, paradigm, store, python);
+        ObjectNode settings = (ObjectNode) JSON.valueToTree(sample);
+        ArrayNode promptNode = settings.putArray("prompt_ids");
+        prompt.forEach(promptNode::add);
+        if (prompt.isEmpty()) {
+            settings.putNull("prompt_ids");
+        }
+        settings.put("paradigm", paradigm.id());
+        settings.put("protocol", config.protocol().toString());
+        settings.put("checkpoint", run.root().relativize(best).toString());
+        String settingsJson = settings.toString();
+        String tokenizer = tokenizerFile(store);
+
+        StringBuilder out = new StringBuilder();
+        Progress progress = new Progress(paradigm.id() + " sample", sample.n());
+        int index = 0;
+        for (int b = 0; index < sample.n(); b++) {
+            int count = Math.min(sample.batchSize(), sample.n() - index);
+            long seed = batchSeed(config.seed(), paradigm, b);
+            int[][] ids = engine.sample(count, seed, settingsJson);
+            List<String> texts = decode(python, tokenizer, ids, sample.stopAtEos());
+            for (int i = 0; i < count; i++) {
+                ObjectNode line = JSON.createObjectNode();
+                line.put("index", index + i);
+                ArrayNode idNode = line.putArray("ids");
+                for (int id : ids[i]) {
+                    idNode.add(id);
+                }
+                line.put("text", texts.get(i));
+                line.put("seed", seed);
+                line.set("sampler", settings);
+                out.append(line).append('\n');
+            }
+            index += count;
+            progress.update(index, "");
+        }
+        AtomicFiles.writeString(run.samples(paradigm), out.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> decode(PythonRuntime python, String tokenizer, int[][] ids, boolean stopAtEos) {
+        int n = ids.length;
+        int length = n == 0 ? 0 : ids[0].length;
+        int[] flat = new int[n * length];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(ids[i], 0, flat, i * length, length);
+        }
+        NDArray<int[]> array = new NDArray<>(flat, n, length);
+        return python.call(p -> {
+            p.exec("import paradigm.data.tokenizer");
+            return (List<String>) p.invoke("paradigm.data.tokenizer.decode_batch", tokenizer, array, stopAtEos);
+        });
+    }
+
+    /** Reads samples.jsonl; a malformed line is reported with its number. */
+    public static List<JsonNode> read(Path file) {
+        List<JsonNode> samples = new ArrayList<>();
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode node = JSON.readTree(lines.get(i));
+                    if (!node.has("ids") || !node.has("text")) {
+                        throw new IllegalArgumentException("Line " + (i + 1) + " of " + file
+                                + " has no \"ids\" or no \"text\" field; each line must be one sample object.");
+                    }
+                    samples.add(node);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("Line " + (i + 1) + " of " + file + " is not valid JSON: "
+                            + e.getOriginalMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no samples. Run `paradigm sample` again.");
+        }
+        return samples;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.paradigm.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.paradigm.checkpoint.RunLock;
+import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.data.TokenStore;
+import dev.paradigm.engine.Engine;
+import dev.paradigm.engine.Paradigm;
+import dev.paradigm.run.RunFolder;
+import dev.paradigm.runtime.PythonRuntime;
+import dev.paradigm.train.MetricsLog;
+import dev.paradigm.train.Trainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Trains one paradigm in a run folder: one writer at a time (a lock), resuming from the newest valid
+ * checkpoint when there is one, and on Ctrl-C writing a checkpoint before stopping.
+ */
+public final class TrainStage {
+    private static final Logger log = LoggerFactory.getLogger(TrainStage.class);
+
+    private TrainStage() {}
+
+    /** A paradigm is trained when its metrics log ends with a summary line. */
+    public static boolean isComplete(RunFolder run, Paradigm paradigm) {
+        return summary(run, paradigm) != null;
+    }
+
+    static JsonNode summary(RunFolder run, Paradigm paradigm) {
+        List<JsonNode> lines = MetricsLog.read(run.metricsLog(paradigm));
+        JsonNode last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        return last != null && last.path("kind").asText().equals("summary") ? last : null;
+    }
+
+    public static Trainer.Outcome run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
+        if (!PrepareStage.isComplete(run)) {
+            throw new IllegalStateException("No prepared token store in " + run.data() + ". Run `paradigm prepare --config … "
+                    + "--run-dir " + run.root() + "` first (or `paradigm compare`, which prepares it).");
+        }
+        TokenStore store = TokenStore.open(run.data());
+        try {
+            Files.createDirectories(run.paradigm(paradigm));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (RunLock lock = RunLock.acquire(run.paradigm(paradigm))) {
+            Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId());
+            AtomicBoolean stop = new AtomicBoolean();
+            Signal.Handler previous = installInterruptHandler(stop);
+            try {
+                return new Trainer(config, paradigm, run, store, engine, stop).run();
+            } finally {
+                if (previous != null) {
+                    Signal.handle(new Signal("INT"), previous);
+                }
+            }
+        }
+    }
+
+    /**
+     * First Ctrl-C: finish the current step, write a checkpoint, stop cleanly. A second Ctrl-C: the JVM's default
+     * (exit at once; the last checkpoint stays valid because checkpoints are renamed into place whole).
+     */
+    private static Signal.Handler installInterruptHandler(AtomicBoolean stop) {
+        try {
+            Signal.Handler[] previous = new Signal.Handler[1];
+            previous[0] = Signal.handle(new Signal("INT"), signal -> {
+                if (stop.getAndSet(true)) {
+                    Signal.handle(new Signal("INT"), previous[0]);
+                    System.exit(130);
+                }
+                log.warn("Interrupted: writing a checkpoint after this step (Ctrl-C again to exit at once).");
+            });
+            return previous[0];
+        } catch (IllegalArgumentException unsupported) { // e.g. the signal is reserved on this platform
+            return null;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.paradigm.run;
+
+import dev.paradigm.engine.Paradigm;
+import java.nio.file.Path;
+
+/** Where each file of a run lives; the one place that knows the layout of docs/run-folder.md. */
+public record RunFolder(Path root) {
+
+    public Path config() {
+        return root.resolve("config.yaml");
+    }
+
+    public Path data() {
+        return root.resolve("data");
+    }
+
+    public Path paradigm(Paradigm p) {
+        return root.resolve(p.id());
+    }
+
+    public Path metricsLog(Paradigm p) {
+        return paradigm(p).resolve("metrics.jsonl");
+    }
+
+    public Path checkpoints(Paradigm p) {
+        return paradigm(p).resolve("checkpoints");
+    }
+
+    public Path samples(Paradigm p) {
+        return paradigm(p).resolve("samples.jsonl");
+    }
+
+    public Path sampleMetrics(Paradigm p) {
+        return paradigm(p).resolve("metrics.json");
+    }
+
+    public Path report(String extension) {
+        return root.resolve("report." + extension);
+    }
+}
