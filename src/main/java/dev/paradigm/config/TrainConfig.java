@@ -1,0 +1,43 @@
+package dev.paradigm.config;
+
+/**
+ * The {@code train} section: optimisation, evaluation cadence and checkpoints, the same for both paradigms.
+ *
+ * @param steps              optimizer steps
+ * @param batchSize          sequences per step
+ * @param lr                 peak learning rate
+ * @param minLrRatio         cosine floor as a fraction of lr (the paper: 5%)
+ * @param warmupSteps        linear warm-up steps, at most {@code steps}
+ * @param schedule           cosine | constant after warm-up
+ * @param weightDecay        AdamW decoupled weight decay
+ * @param beta1              AdamW first-moment decay
+ * @param beta2              AdamW second-moment decay
+ * @param adamEps            AdamW epsilon
+ * @param gradClip           gradient-norm clip; 0 turns clipping off
+ * @param evalInterval       steps between validation evaluations
+ * @param evalBatches        validation batches per evaluation; 0 uses the whole validation set
+ * @param logInterval        steps between training log lines
+ * @param checkpointInterval steps between checkpoints
+ * @param keepLast           checkpoints kept besides the best
+ * @param device             auto | cpu | cuda
+ * @param compile            auto (on for CUDA) | true | false
+ */
+public record TrainConfig(
+        int steps,
+        int batchSize,
+        double lr,
+        double minLrRatio,
+        int warmupSteps,
+        Schedule schedule,
+        double weightDecay,
+        double beta1,
+        double beta2,
+        double adamEps,
+        double gradClip,
+        int evalInterval,
+        int evalBatches,
+        int logInterval,
+        int checkpointInterval,
+        int keepLast,
+        Device device,
+        Compile compile) {}

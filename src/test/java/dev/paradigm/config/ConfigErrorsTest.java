@@ -1,0 +1,188 @@
+package dev.paradigm.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigErrorsTest {
+    private static ConfigException failure(String yaml, String... overrides) {
+        return assertThrows(ConfigException.class,
+                () -> ConfigLoader.fromYaml(yaml, "demo.yaml", List.of(overrides)));
+    }
+
+    @Test
+    void yamlThatDoesNotParseGivesFileLineAndColumn() {
+        // Line 3 is indented one space deeper than line 2, so its ':' (column 6) starts a mapping where a
+        // scalar's continuation was expected.
+        ConfigException error = failure("train:\n  steps: 1\n   lr: 2\n");
+        assertTrue(error.getMessage().startsWith("Could not parse demo.yaml as YAML at line 3, column 6: "),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("mapping values are not allowed here"), error.getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAParseError() {
+        ConfigException error = failure("train:\n  steps: 1\n  steps: 2\n");
+        assertTrue(error.getMessage().contains("line 3"), error.getMessage());
+        assertTrue(error.getMessage().contains("Duplicate field 'steps'"), error.getMessage());
+    }
+
+    @Test
+    void unknownKeyNamesThePathAndTheClosestValidKey() {
+        ConfigException error = failure("train:\n  stepz: 600\n");
+        assertEquals("Unknown key 'train.stepz' in demo.yaml; did you mean 'train.steps'?", error.getMessage());
+    }
+
+    @Test
+    void unknownKeySuggestsTheSameKeyInAnotherSection() {
+        assertEquals("Unknown key 'model.lr' in demo.yaml; did you mean 'train.lr'?",
+                failure("model:\n  lr: 0.1\n").getMessage());
+        assertEquals("Unknown key 'trainn' in demo.yaml; did you mean 'train'?",
+                failure("trainn:\n  steps: 5\n").getMessage());
+    }
+
+    @Test
+    void unknownKeyFarFromEveryKeyListsTheSectionsKeys() {
+        String message = failure("mdlm:\n  completely_different: 1\n").getMessage();
+        assertEquals("Unknown key 'mdlm.completely_different' in demo.yaml; the keys of mdlm are eps, eval_draws.",
+                message);
+    }
+
+    @Test
+    void wrongTypeNamesThePathTheExpectedTypeAndTheValue() {
+        assertEquals("train.steps: expected an integer, found 'abc'.", failure("train:\n  steps: abc\n").getMessage());
+        assertEquals("train.steps: expected an integer, found 1.5.", failure("train:\n  steps: 1.5\n").getMessage());
+        assertEquals("train.lr: expected a number, found null.", failure("train:\n  lr: null\n").getMessage());
+        assertEquals("sample.stop_at_eos: expected true or false, found 1.",
+                failure("sample:\n  stop_at_eos: 1\n").getMessage());
+        assertEquals("model: expected a section of keys (n_layer, d_model, n_head, d_ff, seq_len, time_conditioning,"
+                + " impl), found 4.", failure("model: 4\n").getMessage());
+        assertEquals("data.vocab_size: expected an integer from -2147483648 to 2147483647, found 3000000000.",
+                failure("data:\n  vocab_size: 3000000000\n").getMessage());
+    }
+
+    @Test
+    void wrongEnumValueListsTheValidOnes() {
+        assertEquals("data.source: expected one of generated, hub, text, jsonl, parquet, found 'csv'.",
+                failure("data:\n  source: csv\n").getMessage());
+        assertEquals("train.compile: expected one of auto, true, false, found 'maybe'.",
+                failure("", "train.compile=maybe").getMessage());
+    }
+
+    @Test
+    void setOfAPathThatDoesNotExistNamesTheClosestOne() {
+        assertEquals("Unknown key 'train.step' in --set train.step=5; did you mean 'train.steps'?",
+                failure("", "train.step=5").getMessage());
+        assertEquals("--set train.steps: expected key.path=value, e.g. --set train.steps=800.",
+                failure("", "train.steps").getMessage());
+        assertTrue(failure("", "train=5").getMessage().startsWith("--set train=5: 'train' is a section, not a key"));
+    }
+
+    @Test
+    void severalOutOfRangeValuesAreReportedTogether() {
+        ConfigException error = failure("""
+                train:
+                  steps: 0
+                  lr: -0.1
+                  warmup_steps: 5
+                  beta2: 1.0
+                model:
+                  d_model: 128
+                  n_head: 5
+                sample:
+                  top_p: 0
+                  temperature: 0
+                """);
+        assertEquals(List.of(
+                "model.n_head: expected a divisor of model.d_model (128), so every head has the same width, found 5.",
+                "train.steps: expected at least 1, found 0.",
+                "train.lr: expected a value above 0, found -0.1.",
+                "train.warmup_steps: expected a value from 0 to train.steps (0), found 5.",
+                "train.beta2: expected a value in [0, 1), found 1.",
+                "sample.temperature: expected a value above 0, found 0.",
+                "sample.top_p: expected a value in (0, 1], found 0."), error.problems());
+        assertTrue(error.getMessage().startsWith("Found 7 configuration problems in demo.yaml:\n  - model.n_head"),
+                error.getMessage());
+    }
+
+    @Test
+    void everyRangeRuleOfTheBriefIsChecked() {
+        ConfigException error = failure("""
+                seed: -1
+                data:
+                  val_fraction: 1.0
+                  vocab_size: 0
+                  min_chars: -1
+                  token_budget: -5
+                model:
+                  n_layer: 0
+                  d_ff: 0
+                  seq_len: 64
+                train:
+                  batch_size: 0
+                  min_lr_ratio: 1.5
+                  eval_interval: 0
+                  log_interval: 0
+                  checkpoint_interval: 0
+                  keep_last: 0
+                  grad_clip: -1
+                  beta1: -0.1
+                  adam_eps: 0
+                  weight_decay: -0.01
+                  eval_batches: -1
+                mdlm:
+                  eps: 1
+                  eval_draws: 0
+                sample:
+                  n: 0
+                  length: 65
+                  batch_size: 0
+                  top_k: -1
+                  mdlm_steps: 0
+                evaluate:
+                  bootstrap: 0
+                """);
+        List<String> paths = error.problems().stream().map(p -> p.substring(0, p.indexOf(':'))).toList();
+        assertEquals(List.of("seed", "data.min_chars", "data.token_budget", "data.vocab_size", "data.val_fraction",
+                "model.n_layer", "model.d_ff", "train.batch_size", "train.min_lr_ratio", "train.weight_decay",
+                "train.beta1", "train.adam_eps", "train.grad_clip", "train.eval_interval", "train.eval_batches",
+                "train.log_interval", "train.checkpoint_interval", "train.keep_last", "mdlm.eps", "mdlm.eval_draws",
+                "sample.n", "sample.length", "sample.batch_size", "sample.top_k", "sample.mdlm_steps",
+                "evaluate.bootstrap"), paths);
+    }
+
+    @Test
+    void rulesBetweenKeys() {
+        assertEquals(List.of("data.path: expected the training file, because data.source is text, found null."),
+                failure("data:\n  source: text\n").problems());
+        assertEquals(List.of("sample.prompt_text: expected the prompt, because sample.prompt is text, found null."),
+                failure("sample:\n  prompt: text\n").problems());
+        assertEquals(List.of("data.vocab_size: expected 50257 (the GPT-2 vocabulary), because data.tokenizer is"
+                + " gpt2, found 1024."), failure("data:\n  tokenizer: gpt2\n").problems());
+        assertEquals(List.of("data.val_path: expected the validation file, because data.split is dataset and"
+                        + " data.source is jsonl, found null."),
+                failure("data:\n  source: jsonl\n  path: a.jsonl\n  split: dataset\n").problems());
+        assertEquals(List.of("data.split: expected random, because data.source generated has no validation split of"
+                + " its own, found dataset."), failure("data:\n  split: dataset\n").problems());
+        assertEquals(List.of("name: expected a run name of letters, digits, '.', '_' or '-' (it names the run's"
+                + " folder), found '../x'."), failure("name: ../x\n").problems());
+    }
+
+    @Test
+    void keyTypeAndSetProblemsAreReportedTogether() {
+        ConfigException error = failure("train:\n  stepz: 1\n  lr: fast\n", "sample.nn=3");
+        assertEquals(List.of(
+                "Unknown key 'train.stepz' in demo.yaml; did you mean 'train.steps'?",
+                "Unknown key 'sample.nn' in --set sample.nn=3; did you mean 'sample.n'?",
+                "train.lr: expected a number, found 'fast'."), error.problems());
+    }
+
+    @Test
+    void aTopLevelListIsRejected() {
+        assertTrue(failure("- 1\n- 2\n").getMessage().contains("expected a mapping of sections and keys at the top"
+                + " level"));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.paradigm.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ShippedConfigsTest {
+    private static final Path CONFIGS = Path.of("configs");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "tinystories", "arche-2026"})
+    void everyShippedConfigLoadsByNameAndByPath(String name) {
+        ExperimentConfig byName = ConfigLoader.load(name, List.of());
+        ExperimentConfig byPath = ConfigLoader.load(CONFIGS.resolve(name + ".yaml").toString(), List.of());
+        assertEquals(name, byName.name());
+        assertEquals(byName, byPath);
+    }
+
+    /** demo.yaml is the schema: its keys must be exactly the records' keys, in the same order. */
+    @Test
+    void demoYamlHasExactlyTheRecordsKeysInOrder() throws Exception {
+        JsonNode demo = new YAMLMapper().readTree(Files.readString(CONFIGS.resolve("demo.yaml")));
+        List<String> yamlKeys = new ArrayList<>();
+        collectLeafPaths(demo, "", yamlKeys);
+        List<String> recordKeys = ConfigSchema.leaves().stream().map(ConfigSchema.Leaf::path).toList();
+        assertEquals(yamlKeys, recordKeys);
+    }
+
+    /** Every value written in a shipped file survives loading: the resolved JSON holds the same tree. */
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "tinystories", "arche-2026"})
+    void resolvedJsonHoldsTheFilesValues(String name) throws Exception {
+        JsonNode file = new YAMLMapper().readTree(Files.readString(CONFIGS.resolve(name + ".yaml")));
+        JsonNode resolved = new ObjectMapper().readTree(ConfigLoader.loadShipped(name, List.of()).toJson());
+        List<String> paths = new ArrayList<>();
+        collectLeafPaths(file, "", paths);
+        for (String path : paths) {
+            JsonNode expected = file.at("/" + path.replace('.', '/'));
+            JsonNode actual = resolved.at("/" + path.replace('.', '/'));
+            if (expected.isNumber()) {
+                assertEquals(expected.doubleValue(), actual.doubleValue(), 0.0, path);
+            } else {
+                assertEquals(expected, actual, path);
+            }
+        }
+    }
+
+    @Test
+    void tinyStoriesIsThePapersScaleUnderTheControlledProtocol() {
+        ExperimentConfig c = ConfigLoader.loadShipped("tinystories", List.of());
+        assertEquals(Protocol.CONTROLLED, c.protocol());
+        assertEquals(Source.TEXT, c.data().source());
+        assertTrue(c.data().path().endsWith("TinyStories-train.txt"));
+        assertEquals(51, c.data().minChars());
+        assertEquals(50_000_000L, c.data().tokenBudget());
+        assertEquals(Separator.EOS, c.data().separator());
+        assertEquals(TokenizerKind.GPT2, c.data().tokenizer());
+        assertEquals(50257, c.data().vocabSize());
+        assertEquals(new ModelConfig(12, 768, 12, 2048, 512, false, null), c.model());
+        assertEquals(20000, c.train().steps());
+        assertEquals(32, c.train().batchSize());
+        assertEquals(3e-4, c.train().lr(), 0.0);
+        assertEquals(500, c.train().warmupSteps());
+        assertEquals(0.05, c.train().minLrRatio(), 0.0);
+        assertEquals(2000, c.train().evalInterval());
+        assertEquals(2000, c.train().checkpointInterval());
+        assertEquals(1000, c.sample().n());
+        assertEquals(128, c.sample().length());
+        assertEquals(Prompt.EOS, c.sample().prompt());
+    }
+
+    @Test
+    void archeReproducesThePapersChoicesAtTheSameScale() {
+        ExperimentConfig arche = ConfigLoader.loadShipped("arche-2026", List.of());
+        ExperimentConfig tiny = ConfigLoader.loadShipped("tinystories", List.of());
+        assertEquals(Protocol.ARCHE_2026, arche.protocol());
+        assertEquals(Separator.NONE, arche.data().separator());
+        assertEquals(Prompt.TEXT, arche.sample().prompt());
+        assertEquals("Once", arche.sample().promptText());
+        assertEquals(MdlmSampler.CONFIDENCE, arche.sample().mdlmSampler());
+        assertEquals(tiny.train(), arche.train());
+        assertEquals(tiny.model().nLayer(), arche.model().nLayer());
+        assertEquals(tiny.model().dModel(), arche.model().dModel());
+        assertNull(tiny.sample().promptText());
+    }
+
+    private static void collectLeafPaths(JsonNode node, String prefix, List<String> out) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            if (field.getValue().isObject()) {
+                collectLeafPaths(field.getValue(), path, out);
+            } else {
+                out.add(path);
+            }
+        }
+    }
+}
