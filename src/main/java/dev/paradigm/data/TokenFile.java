@@ -42,6 +42,11 @@ final class TokenFile {
      * {@code verifyHash}) the SHA-256 of the whole file, header included, against the manifest.
      */
     static TokenFile open(Path path, DataManifest manifest, Split split, boolean verifyHash) {
+        return open(path, manifest, split, verifyHash, SEGMENT_BYTES);
+    }
+
+    /** As above, mapping segments of at most {@code segmentBytes} (tests use tiny segments). */
+    static TokenFile open(Path path, DataManifest manifest, Split split, boolean verifyHash, long segmentBytes) {
         DataManifest.SplitFile entry = manifest.file(split);
         String name = split.key() + " file " + path;
         if (!Files.isRegularFile(path)) {
@@ -70,7 +75,7 @@ final class TokenFile {
                             + ", but the data manifest records " + entry.sha256() + ": the file changed after it was prepared.");
                 }
             }
-            return map(path, channel, header);
+            return map(path, channel, header, segmentBytes);
         } catch (IOException e) {
             throw new TokenStoreException("Could not read the " + name + ": " + e.getMessage(), e);
         }
@@ -99,9 +104,9 @@ final class TokenFile {
         }
     }
 
-    private static TokenFile map(Path path, FileChannel channel, TokenFileHeader header) throws IOException {
+    private static TokenFile map(Path path, FileChannel channel, TokenFileHeader header, long segmentBytes) throws IOException {
         long chunkBytes = (long) header.seqLen() * header.bytesPerToken();
-        int chunksPerSegment = (int) Math.max(1, Math.min(Integer.MAX_VALUE, SEGMENT_BYTES / chunkBytes));
+        int chunksPerSegment = (int) Math.max(1, Math.min(Integer.MAX_VALUE, segmentBytes / chunkBytes));
         int segments = header.chunks() == 0 ? 0 : (int) ((header.chunks() + (long) chunksPerSegment - 1) / chunksPerSegment);
         ShortBuffer[] uint16 = header.bytesPerToken() == 2 ? new ShortBuffer[segments] : null;
         IntBuffer[] int32 = header.bytesPerToken() == 4 ? new IntBuffer[segments] : null;
