@@ -1,0 +1,90 @@
+package dev.paradigm.data;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a data folder in the format of {@code docs/boundary.md} from token arrays already in memory.
+ *
+ * <p>In a real run Python's {@code paradigm.data.prepare} writes data folders; this writer exists so
+ * that benchmarks and tests can make a small store without Python, and it shows the format in code.
+ * Each file is written under a temporary name and renamed into place.
+ */
+public final class TokenStoreWriter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TokenStoreWriter() {}
+
+    /**
+     * Writes {@code train.bin}, {@code val.bin} and {@code manifest.json} into {@code folder}
+     * (created if needed). Token arrays must hold whole chunks of {@code seqLen}.
+     *
+     * @param dtype "uint16" or "int32"
+     */
+    public static void write(Path folder, String dtype, int seqLen, int vocabSize, int eosId, int[] trainTokens,
+            int[] valTokens) throws IOException {
+        if (!"uint16".equals(dtype) && !"int32".equals(dtype)) {
+            throw new IllegalArgumentException("dtype must be 'uint16' or 'int32', not '" + dtype + "'.");
+        }
+        Files.createDirectories(folder);
+        int bytesPerToken = "uint16".equals(dtype) ? 2 : 4;
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.put("format", DataManifest.FORMAT).put("version", DataManifest.VERSION);
+        manifest.putObject("source").put("type", "in-memory").put("writer", TokenStoreWriter.class.getName());
+        manifest.putObject("tokenizer").put("kind", "none").put("file", "tokenizer.json")
+                .put("vocab_size", vocabSize).put("eos_id", eosId).put("sha256", "");
+        manifest.put("dtype", dtype).put("seq_len", seqLen).put("separator", "eos");
+        manifest.set("train", writeTokenFile(folder, "train.bin", bytesPerToken, seqLen, vocabSize, trainTokens));
+        manifest.set("val", writeTokenFile(folder, "val.bin", bytesPerToken, seqLen, vocabSize, valTokens));
+        manifest.put("unigram_entropy_nats", 0.0);
+        writeThenRename(folder.resolve(TokenStore.MANIFEST_FILE), ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest)));
+    }
+
+    private static ObjectNode writeTokenFile(Path folder, String name, int bytesPerToken, int seqLen, int vocabSize,
+            int[] tokens) throws IOException {
+        if (tokens.length % seqLen != 0) {
+            throw new IllegalArgumentException(name + ": " + tokens.length + " tokens are not whole chunks of " + seqLen + ".");
+        }
+        int chunks = tokens.length / seqLen;
+        TokenFileHeader header = TokenFileHeader.of(bytesPerToken, seqLen, chunks, vocabSize);
+        ByteBuffer body = ByteBuffer.allocate((int) header.expectedFileBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        body.put(header.encode());
+        for (int token : tokens) {
+            if (token < 0 || token >= vocabSize) {
+                throw new IllegalArgumentException(name + ": token " + token + " is outside the vocabulary [0, " + vocabSize + ").");
+            }
+            if (bytesPerToken == 2) {
+                body.putShort((short) token);
+            } else {
+                body.putInt(token);
+            }
+        }
+        body.flip();
+        Path file = folder.resolve(name);
+        writeThenRename(file, body);
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("file", name).put("chunks", chunks).put("tokens", (long) tokens.length)
+                .put("sha256", Sha256.ofFile(file)).put("bytes", header.expectedFileBytes());
+        return entry;
+    }
+
+    private static void writeThenRename(Path target, ByteBuffer content) throws IOException {
+        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (content.hasRemaining()) {
+                channel.write(content);
+            }
+            channel.force(true);
+        }
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
