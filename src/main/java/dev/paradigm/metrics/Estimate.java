@@ -1,0 +1,31 @@
+package dev.paradigm.metrics;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A metric's value with its 95% bootstrap interval; serialised as {@code {"value","ci_low","ci_high"}}. */
+public record Estimate(
+        @JsonProperty("value") double value,
+        @JsonProperty("ci_low") double ciLow,
+        @JsonProperty("ci_high") double ciHigh) {
+
+    @JsonCreator
+    public Estimate {
+        if (Double.isNaN(value) || Double.isNaN(ciLow) || Double.isNaN(ciHigh)) {
+            throw new IllegalArgumentException("An estimate must be a number; found value " + value
+                    + " with interval [" + ciLow + ", " + ciHigh + "].");
+        }
+        if (ciLow > ciHigh) {
+            throw new IllegalArgumentException("An interval's low end must not exceed its high end; found ["
+                    + ciLow + ", " + ciHigh + "].");
+        }
+    }
+
+    public boolean contains(double x) {
+        return ciLow <= x && x <= ciHigh;
+    }
+
+    public double width() {
+        return ciHigh - ciLow;
+    }
+}
