@@ -1,0 +1,69 @@
+package dev.paradigm.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * This run beside {@link PublishedResults}, row by row, for runs at the paper's scale. A run value is null
+ * when the run did not measure it (for example, no evaluation at that step).
+ */
+public final class PaperComparison {
+
+    /** One quantity: this run's and the paper's value for each paradigm, and how many decimals to show. */
+    public record Row(String key, String quantity, Double arRun, double arPaper, Double mdlmRun, double mdlmPaper,
+                      int decimals) {}
+
+    private PaperComparison() {}
+
+    /** The rows, or an empty list when the run is not at paper scale (the numbers would not be comparable). */
+    public static List<Row> rows(RunReport report) {
+        if (!report.config().isPaperScale()) {
+            return List.of();
+        }
+        ParadigmRun ar = report.ar();
+        ParadigmRun mdlm = report.mdlm();
+        PublishedResults.Paradigm pa = PublishedResults.AR;
+        PublishedResults.Paradigm pm = PublishedResults.MDLM;
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("params", "Parameters", (double) ar.summary().params(), pa.params(),
+                (double) mdlm.summary().params(), pm.params(), 0));
+        rows.add(new Row("train_minutes", "Training time (min)", ar.summary().trainTimeS() / 60, pa.trainMinutes(),
+                mdlm.summary().trainTimeS() / 60, pm.trainMinutes(), 2));
+        rows.add(new Row("tokens_per_s", "Throughput (tokens/s)", ar.summary().tokensPerS(), pa.tokensPerS(),
+                mdlm.summary().tokensPerS(), pm.tokensPerS(), 1));
+        rows.add(new Row("best_val_loss", "Best validation loss", ar.summary().analysis().bestValLoss(),
+                pa.bestValLoss(), mdlm.summary().analysis().bestValLoss(), pm.bestValLoss(), 4));
+        rows.add(new Row("best_step", "Step of best validation loss", (double) ar.summary().analysis().bestStep(),
+                pa.bestStep(), (double) mdlm.summary().analysis().bestStep(), pm.bestStep(), 0));
+        for (int i = 0; i < pa.valLossEvery2000().size(); i++) {
+            long step = (i + 1) * PublishedResults.EVAL_EVERY;
+            rows.add(new Row("val_loss_" + step, "Validation loss at step " + Fmt.count(step), valLossAt(ar, step),
+                    pa.valLossEvery2000().get(i), valLossAt(mdlm, step), pm.valLossEvery2000().get(i), 3));
+        }
+        for (String metric : pa.diversity().keySet()) {
+            boolean counts = metric.equals("vocabulary");
+            rows.add(new Row(metric, MetricCatalog.label(metric) + paperNote(metric), runMetric(ar, metric),
+                    pa.diversity().get(metric), runMetric(mdlm, metric), pm.diversity().get(metric),
+                    counts ? 0 : metric.equals("mean_words") ? 1 : 3));
+        }
+        return rows;
+    }
+
+    private static String paperNote(String metric) {
+        return metric.equals("self_bleu") ? " (paper: sampled pairs)" : "";
+    }
+
+    private static Double valLossAt(ParadigmRun run, long step) {
+        return run.evals().stream().filter(e -> e.step() == step).map(EvalPoint::valLoss).findFirst().orElse(null);
+    }
+
+    /** Self-BLEU is compared with the sampled estimate when the run made one, as the paper did. */
+    private static Double runMetric(ParadigmRun run, String metric) {
+        var metrics = run.evaluation().metrics();
+        if (metric.equals("self_bleu") && metrics.containsKey("self_bleu_sampled")) {
+            return metrics.get("self_bleu_sampled").value();
+        }
+        Estimate estimate = metrics.get(metric);
+        return estimate == null ? null : estimate.value();
+    }
+}

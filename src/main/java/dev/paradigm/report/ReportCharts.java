@@ -1,0 +1,82 @@
+package dev.paradigm.report;
+
+import dev.paradigm.report.svg.BarChart;
+import dev.paradigm.report.svg.LineChart;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The report's three SVG charts, built from the run's numbers. */
+final class ReportCharts {
+    static final String AR_COLOR = "#1f6fb4";
+    static final String MDLM_COLOR = "#d9622b";
+    /** Beyond this many points a line gains nothing visible and the page just grows. */
+    private static final int MAX_POINTS = 600;
+
+    private ReportCharts() {}
+
+    static String validationLoss(RunReport report) {
+        return new LineChart("chart-val-loss", "Validation loss against training step", "training step",
+                "validation loss (nats/token)", List.of(
+                        evalSeries("AR (exact NLL)", AR_COLOR, report.ar()),
+                        evalSeries("MDLM (NELBO, upper bound)", MDLM_COLOR, report.mdlm()))).render();
+    }
+
+    static String trainLoss(RunReport report) {
+        return new LineChart("chart-train-loss", "Training loss against training step", "training step",
+                "training loss (nats/token)", List.of(
+                        trainSeries("AR", AR_COLOR, report.ar()),
+                        trainSeries("MDLM", MDLM_COLOR, report.mdlm()))).render();
+    }
+
+    /** Bars of the main diversity shares with their 95% intervals; null when neither run has any. */
+    static String diversity(RunReport report) {
+        List<String> categories = new ArrayList<>();
+        List<BarChart.Bar> ar = new ArrayList<>();
+        List<BarChart.Bar> mdlm = new ArrayList<>();
+        for (MetricComparison c : MetricComparison.all(report)) {
+            if (MetricCatalog.CHARTED.contains(c.metric())) {
+                categories.add(MetricCatalog.SHORT_LABELS.get(c.metric()));
+                ar.add(bar(c.ar()));
+                mdlm.add(bar(c.mdlm()));
+            }
+        }
+        if (categories.isEmpty()) {
+            return null;
+        }
+        return new BarChart("chart-diversity", "Diversity metrics with 95% confidence intervals", "value",
+                categories, List.of(new BarChart.Series("AR", AR_COLOR, ar),
+                        new BarChart.Series("MDLM", MDLM_COLOR, mdlm))).render();
+    }
+
+    private static BarChart.Bar bar(Estimate e) {
+        return new BarChart.Bar(e.value(), e.ciLow(), e.ciHigh());
+    }
+
+    private static LineChart.Series evalSeries(String name, String color, ParadigmRun run) {
+        List<LineChart.Point> points = run.evals().stream()
+                .map(e -> new LineChart.Point(e.step(), e.valLoss())).toList();
+        return new LineChart.Series(name, color, thin(points), points.size() <= 60);
+    }
+
+    private static LineChart.Series trainSeries(String name, String color, ParadigmRun run) {
+        List<LineChart.Point> points = run.train().stream()
+                .map(t -> new LineChart.Point(t.step(), t.loss())).toList();
+        return new LineChart.Series(name, color, thin(points), false);
+    }
+
+    /** Every k-th point (always keeping the last) so a long log stays a small page. */
+    private static List<LineChart.Point> thin(List<LineChart.Point> points) {
+        if (points.size() <= MAX_POINTS) {
+            return points;
+        }
+        int every = (int) Math.ceil(points.size() / (double) MAX_POINTS);
+        List<LineChart.Point> kept = new ArrayList<>();
+        for (int i = 0; i < points.size(); i += every) {
+            kept.add(points.get(i));
+        }
+        if (!kept.get(kept.size() - 1).equals(points.get(points.size() - 1))) {
+            kept.add(points.get(points.size() - 1));
+        }
+        return kept;
+    }
+}
