@@ -1,0 +1,205 @@
+"""Where the stories come from: the seeded generator, a TinyStories text file, JSONL, Parquet or the hub.
+
+`load_corpus(cfg)` returns the training stories, the validation stories when `data.split` is `dataset`,
+and a description of what was read (it becomes the manifest's "source"). JSONL, Parquet and the hub are
+read through Hugging Face `datasets` (streaming, so nothing is cached on disk). The plain-text format is
+read here, because `datasets`' text builder yields lines or whole files rather than
+`<|endoftext|>`-separated stories, and cannot say where a bad byte is.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass
+from typing import Iterator
+from urllib.parse import urlparse
+
+from paradigm.data.config import EOS_TOKEN, DataConfig, DataError
+from paradigm.data.generator import generate_stories
+
+HUB_DATASET = "roneneldan/TinyStories"
+HUB_TIMEOUT_S = 5.0  # the reachability probe; huggingface_hub itself retries for ~25 s before giving up
+TEXT_BLOCK_BYTES = 16 << 20  # read text files in blocks: memory stays bounded on the 1.9 GB TinyStories file
+DATASETS_BATCH = 1000
+
+
+@dataclass(frozen=True)
+class Corpus:
+    train: list[str]
+    val: list[str] | None  # None when the validation chunks are drawn from the training text (split: random)
+    info: dict  # what was read, for the manifest
+
+
+def load_corpus(cfg: DataConfig) -> Corpus:
+    want_val = cfg.split == "dataset"
+    if cfg.source == "generated":
+        return _generated(cfg, want_val)
+    if cfg.source == "hub":
+        return _hub(cfg, want_val)
+    read = {"text": read_text_stories, "jsonl": _jsonl, "parquet": _parquet}[cfg.source]
+    info = {"type": cfg.source, "path": os.path.abspath(cfg.path)}
+    args = () if cfg.source == "text" else (cfg.text_field,)
+    if cfg.source != "text":
+        info["text_field"] = cfg.text_field
+    train = read(_existing(cfg.path, "data.path"), *args)
+    val = None
+    if want_val:
+        info["val_path"] = os.path.abspath(cfg.val_path)
+        val = read(_existing(cfg.val_path, "data.val_path"), *args)
+    return Corpus(train, val, info)
+
+
+def _existing(path: str, key: str) -> str:
+    if not os.path.isfile(path):
+        where = "a folder, not a file" if os.path.isdir(path) else "not found"
+        raise DataError(f"{key} must name an existing file; {path!r} (absolute: {os.path.abspath(path)}) is {where}.")
+    return os.path.abspath(path)
+
+
+# --- generated ---------------------------------------------------------------------------------------
+
+def _generated(cfg: DataConfig, want_val: bool) -> Corpus:
+    info = {"type": "generated", "stories": cfg.generated_stories, "seed": cfg.seed,
+            "generator": "paradigm.data.generator"}
+    val = None
+    if want_val:
+        # a separate seed stream stands in for the dataset's own validation split
+        n_val = max(1, round(cfg.generated_stories * cfg.val_fraction))
+        val = generate_stories(n_val, cfg.seed, stream="validation")
+        info["val_stories"] = n_val
+    return Corpus(generate_stories(cfg.generated_stories, cfg.seed, stream="train"), val, info)
+
+
+# --- plain text: stories separated by <|endoftext|> -----------------------------------------------------
+
+def iter_utf8_blocks(path: str) -> Iterator[str]:
+    """Decoded blocks of whole lines; a byte that is not UTF-8 raises a DataError saying where it is."""
+    offset, line = 0, 1
+    with open(path, "rb") as f:
+        while block := f.read(TEXT_BLOCK_BYTES):
+            if not block.endswith(b"\n"):
+                block += f.readline()  # finish the line, so a multi-byte character is never cut in two
+            start = 3 if offset == 0 and block.startswith(b"\xef\xbb\xbf") else 0  # a UTF-8 byte-order mark
+            try:
+                yield block[start:].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise _not_utf8(path, block, start + exc.start, offset, line) from None
+            offset += len(block)
+            line += block.count(b"\n")
+
+
+def _not_utf8(path: str, block: bytes, at: int, block_offset: int, block_line: int) -> DataError:
+    line = block_line + block.count(b"\n", 0, at)
+    column = at - (block.rfind(b"\n", 0, at) + 1) + 1
+    return DataError(
+        f"{path} is not valid UTF-8: byte 0x{block[at]:02x} at byte offset {block_offset + at} "
+        f"(line {line}, byte {column} of the line) cannot be decoded. Story files must be UTF-8; "
+        f"re-encode the file (for example `iconv -f latin1 -t utf-8`) or remove the bad bytes.")
+
+
+def read_text_stories(path: str) -> list[str]:
+    """The stories of a TinyStories-format file: text separated by `<|endoftext|>`, blank ones skipped."""
+    stories, carry = [], ""
+    for block in iter_utf8_blocks(path):
+        pieces = (carry + block).split(EOS_TOKEN)
+        carry = pieces.pop()  # the last piece may continue in the next block
+        stories.extend(pieces)
+    stories.append(carry)
+    return [s for s in (p.strip() for p in stories) if s]
+
+
+# --- JSONL and Parquet through datasets -------------------------------------------------------------------
+
+def _jsonl(path: str, text_field: str) -> list[str]:
+    for _ in iter_utf8_blocks(path):  # check the encoding first: pyarrow's error does not say where
+        pass
+    return _read_with_datasets("json", {"train": path}, "train", text_field, path)
+
+
+def _parquet(path: str, text_field: str) -> list[str]:
+    return _read_with_datasets("parquet", {"train": path}, "train", text_field, path)
+
+
+def _read_with_datasets(builder: str, data_files: dict | None, split: str, text_field: str, what: str) -> list[str]:
+    import datasets  # imported here: it pulls in torch and takes seconds, and most runs never need it
+
+    try:
+        if data_files is None:
+            ds = datasets.load_dataset(builder, split=split, streaming=True)
+        else:
+            ds = datasets.load_dataset(builder, data_files=data_files, split=split, streaming=True)
+    except Exception as exc:  # noqa: BLE001 — datasets raises many types; the message below names the file
+        raise DataError(f"Could not open {what} with datasets' {builder!r} loader: {type(exc).__name__}: {exc}") from exc
+    if ds.features is not None and text_field not in ds.features:
+        raise _missing_field(what, text_field, list(ds.features))
+    stories: list[str] = []
+    try:
+        for batch in ds.iter(batch_size=DATASETS_BATCH):
+            if text_field not in batch:
+                raise _missing_field(what, text_field, list(batch))
+            texts = batch[text_field]
+            bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
+            if bad is not None:
+                raise DataError(f"Record {len(stories) + bad + 1} of {what} has no text in field {text_field!r} "
+                                f"(found {texts[bad]!r}); every record needs a string there.")
+            stories.extend(texts)
+    except DataError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise DataError(f"Could not read {what} with datasets' {builder!r} loader after {len(stories)} records: "
+                        f"{type(exc).__name__}: {exc}") from exc
+    return stories
+
+
+def _missing_field(what: str, text_field: str, fields: list[str]) -> DataError:
+    return DataError(f"{what} has no field {text_field!r} (data.text_field); the fields it has are: "
+                     f"{', '.join(map(repr, fields)) or 'none'}. Set data.text_field to the one that holds the story.")
+
+
+# --- the Hugging Face hub -----------------------------------------------------------------------------------
+
+def _hub(cfg: DataConfig, want_val: bool) -> Corpus:
+    hub_id = cfg.path or HUB_DATASET  # data.path may name another hub dataset with the same layout
+    reason = hub_unreachable_reason()
+    if reason is not None:
+        raise DataError(hub_offline_message(hub_id, reason))
+    info = {"type": "hub", "hub_id": hub_id, "split": "train", "text_field": cfg.text_field}
+    train = _read_hub_split(hub_id, "train", cfg.text_field)
+    val = None
+    if want_val:
+        info["val_split"] = "validation"
+        val = _read_hub_split(hub_id, "validation", cfg.text_field)
+    return Corpus(train, val, info)
+
+
+def _read_hub_split(hub_id: str, split: str, text_field: str) -> list[str]:
+    try:
+        return _read_with_datasets(hub_id, None, split, text_field, f"the hub dataset {hub_id} ({split} split)")
+    except DataError as exc:
+        if isinstance(exc.__cause__, (ConnectionError, OSError)):
+            raise DataError(hub_offline_message(hub_id, str(exc.__cause__))) from exc
+        raise
+
+
+def hub_unreachable_reason() -> str | None:
+    """Why the hub cannot be used now (offline mode, or no connection within HUB_TIMEOUT_S), or None."""
+    for var in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE"):
+        if os.environ.get(var, "").strip().upper() in ("1", "ON", "YES", "TRUE"):
+            return f"{var} is set"
+    if any(os.environ.get(v) for v in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")):
+        return None  # the connection goes through a proxy; let the client try
+    endpoint = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
+    host, port = endpoint.hostname, endpoint.port or (443 if endpoint.scheme == "https" else 80)
+    try:
+        socket.create_connection((host, port), timeout=HUB_TIMEOUT_S).close()
+    except OSError as exc:
+        return f"{host}:{port} did not answer within {HUB_TIMEOUT_S:g} s ({exc})"
+    return None
+
+
+def hub_offline_message(what: str, reason: str) -> str:
+    return (f"Cannot load {what} from the Hugging Face hub: {reason}. To prepare data offline, use a local copy: "
+            f"data.source: text with data.path set to the downloaded TinyStories-train.txt (and data.val_path to "
+            f"TinyStories-valid.txt for data.split: dataset), or data.source: jsonl / parquet with data.path and "
+            f"data.text_field, or data.source: generated for the embedded corpus.")
