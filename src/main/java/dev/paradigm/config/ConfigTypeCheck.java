@@ -28,9 +28,10 @@ final class ConfigTypeCheck {
                     .replace('.', '/'));
             String key = leaf.path().substring(dot + 1);
             JsonNode node = parent.path(key);
-            if (isInteger(leaf.type())) {
-                node = asWholeNumber(node);
-                parent.set(key, node);
+            JsonNode whole = isInteger(leaf.type()) ? asWholeNumber(node) : node;
+            if (whole != node) {
+                parent.set(key, whole);
+                node = whole;
             }
             String problem = problem(leaf, node);
             if (problem != null) {
