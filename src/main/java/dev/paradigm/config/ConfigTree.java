@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +21,7 @@ final class ConfigTree {
      * a mapping. {@code origin} names where the tree came from, for the messages.
      */
     static void checkKeys(JsonNode tree, String sectionPath, String origin, List<String> problems) {
-        Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : tree.properties()) {
             String path = ConfigSchema.join(sectionPath, field.getKey());
             JsonNode value = field.getValue();
             if (ConfigSchema.isSection(path)) {
@@ -46,9 +43,7 @@ final class ConfigTree {
      * {@link #checkKeys} first: keys the schema does not know are not copied.
      */
     static void mergeInto(ObjectNode base, JsonNode user, String sectionPath) {
-        Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : user.properties()) {
             String path = ConfigSchema.join(sectionPath, field.getKey());
             if (ConfigSchema.isSection(path)) {
                 if (field.getValue().isObject()) {

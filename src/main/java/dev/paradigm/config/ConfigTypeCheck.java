@@ -1,6 +1,9 @@
 package dev.paradigm.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -9,17 +12,53 @@ import java.util.List;
  * Jackson exception.
  */
 final class ConfigTypeCheck {
+    private static final BigDecimal LARGEST_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private ConfigTypeCheck() {}
 
-    /** Adds one problem per leaf of {@code tree} whose value cannot be read as its key's type. */
-    static void check(JsonNode tree, List<String> problems) {
+    /**
+     * Adds one problem per leaf of {@code tree} whose value cannot be read as its key's type. Whole numbers written
+     * with an exponent or a fraction of zero ({@code token_budget: 5e7}, {@code steps: 600.0}) are rewritten in
+     * the tree as the integers they are, for the integer keys; 1.5 stays a problem there.
+     */
+    static void check(ObjectNode tree, List<String> problems) {
         for (ConfigSchema.Leaf leaf : ConfigSchema.leaves()) {
-            JsonNode node = tree.at("/" + leaf.path().replace('.', '/'));
+            int dot = leaf.path().lastIndexOf('.');
+            ObjectNode parent = dot < 0 ? tree : (ObjectNode) tree.at("/" + leaf.path().substring(0, dot)
+                    .replace('.', '/'));
+            String key = leaf.path().substring(dot + 1);
+            JsonNode node = parent.path(key);
+            JsonNode whole = isInteger(leaf.type()) ? asWholeNumber(node) : node;
+            if (whole != node) {
+                parent.set(key, whole);
+                node = whole;
+            }
             String problem = problem(leaf, node);
             if (problem != null) {
                 problems.add(problem);
             }
         }
+    }
+
+    /** {@code node} as an integer node when it holds a whole number in any spelling, else {@code node} itself. */
+    static JsonNode asWholeNumber(JsonNode node) {
+        if (!(node.isFloatingPointNumber() || node.isTextual())) {
+            return node;
+        }
+        try {
+            BigDecimal value = new BigDecimal(node.asText().trim());
+            if (value.abs().compareTo(LARGEST_LONG) > 0) { // beyond every integer key; also keeps 1e999999 cheap
+                return node;
+            }
+            return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0
+                    ? BigIntegerNode.valueOf(value.toBigIntegerExact()) : node;
+        } catch (NumberFormatException | ArithmeticException notWhole) {
+            return node;
+        }
+    }
+
+    private static boolean isInteger(Class<?> type) {
+        return type == int.class || type == Integer.class || type == long.class || type == Long.class;
     }
 
     /** The problem with {@code node} as a value of {@code leaf}, or null when there is none. */
@@ -41,6 +80,11 @@ final class ConfigTypeCheck {
 
     private static String expected(ConfigSchema.Leaf leaf, JsonNode node) {
         boolean isInt = leaf.type() == int.class || leaf.type() == Integer.class;
+        boolean isLong = leaf.type() == long.class || leaf.type() == Long.class;
+        if (isLong && node.isIntegralNumber()) { // a whole number that does not fit in 64 bits
+            return leaf.path() + ": expected an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                    + ", found " + show(node) + ".";
+        }
         if (isInt && node.isIntegralNumber()) { // a whole number that does not fit in 32 bits
             return leaf.path() + ": expected an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
                     + ", found " + show(node) + ".";
@@ -52,7 +96,7 @@ final class ConfigTypeCheck {
     static String describe(ConfigSchema.Leaf leaf) {
         Class<?> type = leaf.type();
         String what;
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+        if (isInteger(type)) {
             what = "an integer";
         } else if (type == double.class || type == Double.class) {
             what = "a number";

@@ -170,19 +170,22 @@ public final class ConfigValidator {
 
     private void openInterval(String path, double value, double low, double high) {
         if (!(value > low && value < high)) {
-            problems.add(path + ": expected a value in (" + fmt(low) + ", " + fmt(high) + "), found " + fmt(value) + ".");
+            problems.add(path + ": expected a value in (" + fmt(low) + ", " + fmt(high) + "), found " + fmt(value)
+                    + ".");
         }
     }
 
     private void closedInterval(String path, double value, double low, double high) {
         if (!(value >= low && value <= high)) {
-            problems.add(path + ": expected a value in [" + fmt(low) + ", " + fmt(high) + "], found " + fmt(value) + ".");
+            problems.add(path + ": expected a value in [" + fmt(low) + ", " + fmt(high) + "], found " + fmt(value)
+                    + ".");
         }
     }
 
     private void halfOpenInterval(String path, double value, double low, double high) {
         if (!(value >= low && value < high)) {
-            problems.add(path + ": expected a value in [" + fmt(low) + ", " + fmt(high) + "), found " + fmt(value) + ".");
+            problems.add(path + ": expected a value in [" + fmt(low) + ", " + fmt(high) + "), found " + fmt(value)
+                    + ".");
         }
     }
 

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +91,7 @@ public record ExperimentConfig(
     }
 
     private static void flatten(JsonNode node, String prefix, Map<String, JsonNode> leaves) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String path = ConfigSchema.join(prefix, field.getKey());
             if (field.getValue().isObject()) {
                 flatten(field.getValue(), path, leaves);

@@ -28,6 +28,10 @@ final class YamlSyntaxError {
             column = at == null ? -1 : at.getColumnNr();
             String message = error.getOriginalMessage();
             problem = message.contains("\n") ? message.substring(0, message.indexOf('\n')) : message;
+            if (problem.startsWith("Duplicate field ")) { // Jackson's words for a key given twice in one section
+                problem = "the key " + problem.substring("Duplicate field ".length())
+                        + " is given twice in the same section";
+            }
         }
         if (line < 1) {
             return "Could not parse " + origin + " as YAML: " + problem + ".";

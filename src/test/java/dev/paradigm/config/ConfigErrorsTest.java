@@ -27,7 +27,8 @@ class ConfigErrorsTest {
     void aKeyGivenTwiceIsAParseError() {
         ConfigException error = failure("train:\n  steps: 1\n  steps: 2\n");
         assertTrue(error.getMessage().contains("line 3"), error.getMessage());
-        assertTrue(error.getMessage().contains("Duplicate field 'steps'"), error.getMessage());
+        assertTrue(error.getMessage().contains("the key 'steps' is given twice in the same section"),
+                error.getMessage());
     }
 
     @Test
@@ -55,6 +56,7 @@ class ConfigErrorsTest {
     void wrongTypeNamesThePathTheExpectedTypeAndTheValue() {
         assertEquals("train.steps: expected an integer, found 'abc'.", failure("train:\n  steps: abc\n").getMessage());
         assertEquals("train.steps: expected an integer, found 1.5.", failure("train:\n  steps: 1.5\n").getMessage());
+        assertEquals("train.steps: expected an integer, found 0.5.", failure("", "train.steps=0.5").getMessage());
         assertEquals("train.lr: expected a number, found null.", failure("train:\n  lr: null\n").getMessage());
         assertEquals("sample.stop_at_eos: expected true or false, found 1.",
                 failure("sample:\n  stop_at_eos: 1\n").getMessage());

@@ -90,6 +90,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void wholeNumbersMayBeWrittenWithAnExponentOrAZeroFraction() {
+        ExperimentConfig c = fromYaml("data:\n  token_budget: 5e7\ntrain:\n  steps: 600.0\n", "sample.n=1.0e3");
+        assertEquals(50_000_000L, c.data().tokenBudget());
+        assertEquals(600, c.train().steps());
+        assertEquals(1000, c.sample().n());
+    }
+
+    @Test
     void setComesAfterTheFileAndTheLastSetWins() {
         ExperimentConfig c = fromYaml("train:\n  steps: 50\n", "train.steps=70", "train.steps=90");
         assertEquals(90, c.train().steps());
