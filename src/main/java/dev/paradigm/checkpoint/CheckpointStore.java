@@ -102,8 +102,8 @@ public final class CheckpointStore {
      * applies retention. An existing checkpoint of the same step is replaced.
      */
     public Checkpoint commit(Path temporary, CheckpointInfo info) {
-        String name = temporary.getFileName().toString();
-        if (!temporary.toAbsolutePath().getParent().equals(folder.toAbsolutePath()) || !name.startsWith(temporaryPrefix(info.step()))) {
+        boolean inThisStore = temporary.toAbsolutePath().normalize().getParent().equals(folder.toAbsolutePath().normalize());
+        if (!inThisStore || !temporary.getFileName().toString().startsWith(temporaryPrefix(info.step()))) {
             throw new IllegalArgumentException("The folder " + temporary + " was not made by beginWrite(" + info.step()
                     + ") of this store; commit the folder that beginWrite returned for the same step.");
         }
