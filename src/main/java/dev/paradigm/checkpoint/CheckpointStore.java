@@ -1,5 +1,7 @@
 package dev.paradigm.checkpoint;
 
+import dev.paradigm.run.AtomicFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paradigm.data.Sha256;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.paradigm.checkpoint.CheckpointStore;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Engine;
@@ -107,9 +106,7 @@ public final class EvaluateStage {
         String judgeName;
         TokenStore store = TokenStore.open(run.data());
         if (judgeSetting == null) {
-            judge = new CheckpointStore(run.checkpoints(Paradigm.AR), config.train().keepLast()).best()
-                    .orElseThrow(() -> new IllegalStateException("Generative perplexity needs a judge AR model, but the run "
-                            + "has no AR checkpoint. Train AR first or set evaluate.judge to a checkpoint folder."));
+            judge = BestCheckpoint.of(run, Paradigm.AR);
             judgeName = "this run's own AR model (best checkpoint)" + (paradigm == Paradigm.AR ? " — judging its own samples" : "");
         } else {
             judge = Path.of(judgeSetting);

@@ -2,6 +2,7 @@ package dev.paradigm.pipeline;
 
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.TokenStore;
+import dev.paradigm.run.AtomicFiles;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonRuntime;
 import java.io.IOException;
@@ -9,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,11 +76,8 @@ public final class PrepareStage {
     }
 
     static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            AtomicFiles.deleteRecursively(root);
         } catch (IOException e) {
             log.warn("Could not delete {}: {}", root, e.getMessage());
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.paradigm.checkpoint.CheckpointStore;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.config.Prompt;
 import dev.paradigm.config.Protocol;
@@ -103,9 +102,7 @@ public final class SampleStage {
                     + "`paradigm train --paradigm " + paradigm + " --run-dir " + run.root() + "` first.");
         }
         TokenStore store = TokenStore.open(run.data());
-        CheckpointStore checkpoints = new CheckpointStore(run.checkpoints(paradigm), config.train().keepLast());
-        Path best = checkpoints.best().orElseThrow(() -> new IllegalStateException("No valid checkpoint in "
-                + run.checkpoints(paradigm) + "; train again."));
+        Path best = BestCheckpoint.of(run, paradigm);
         Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId());
         engine.load(best);
 
@@ -180,7 +177,7 @@ public final class SampleStage {
                                 + " has no \"ids\" or no \"text\" field; each line must be one sample object.");
                     }
                     samples.add(node);
-                } catch (IOException e) {
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalArgumentException("Line " + (i + 1) + " of " + file + " is not valid JSON: "
                             + e.getOriginalMessage(), e);
                 }

@@ -61,6 +61,8 @@ public final class TrainStage {
                     Signal.handle(new Signal("INT"), previous);
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not release the lock of " + run.paradigm(paradigm), e);
         }
     }
 

@@ -3,7 +3,8 @@ package dev.paradigm.train;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paradigm.checkpoint.CheckpointInfo;
 import dev.paradigm.checkpoint.CheckpointStore;
-import dev.paradigm.checkpoint.ResumePoint;
+import dev.paradigm.checkpoint.Checkpoint;
+import dev.paradigm.checkpoint.DataPosition;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.config.Schedule;
 import dev.paradigm.config.TrainConfig;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jep.DirectNDArray;
@@ -66,19 +68,19 @@ public final class Trainer {
         BatchAssembler assembler = new BatchAssembler(store, new BatchSchedule(config.seed(), store.trainChunks(), batch));
         DirectNDArray<IntBuffer> batchArray = new DirectNDArray<>(assembler.tokens(), batch, seqLen);
         Evaluator evaluator = new Evaluator(store, engine, batch, train.evalBatches(), config.seed());
-        CheckpointStore checkpoints = new CheckpointStore(run.checkpoints(paradigm), train.keepLast());
+        CheckpointStore checkpoints = CheckpointStore.open(run.checkpoints(paradigm), train.keepLast());
         EngineInfo info = engine.info();
 
         int start = 0;
         StreamDigest digest = StreamDigest.start();
         List<CurveAnalysis.Point> curve = new ArrayList<>();
-        Optional<ResumePoint> resume = checkpoints.findResumable(config.hash(), store.manifestHash(), config.toJson());
+        Optional<Checkpoint> resume = checkpoints.findResumable(config.hash(), config.toJson(), store.manifestHash()).checkpoint();
         MetricsLog metrics;
         if (resume.isPresent()) {
-            ResumePoint point = resume.get();
+            Checkpoint point = resume.get();
             engine.load(point.folder());
             start = (int) point.step();
-            digest = StreamDigest.restore(point.streamDigest());
+            digest = StreamDigest.restore(point.dataPosition().streamDigest());
             metrics = MetricsLog.resumeAt(run.metricsLog(paradigm), start);
             MetricsLog.read(run.metricsLog(paradigm)).stream().filter(l -> l.path("kind").asText().equals("eval"))
                     .forEach(l -> curve.add(new CurveAnalysis.Point(l.path("step").asInt(), l.path("val_loss").asDouble())));
@@ -167,8 +169,8 @@ public final class Trainer {
                         long t0 = System.nanoTime();
                         Path tmp = checkpoints.beginWrite(step);
                         engine.save(tmp);
-                        checkpoints.commit(tmp, new CheckpointInfo(step, config.hash(), store.manifestHash(), valLoss,
-                                digest.hex(), config.toJson()));
+                        checkpoints.commit(tmp, new CheckpointInfo(step, config.hash(), config.toJson(), store.manifestHash(),
+                                valLoss, new DataPosition(step, digest.hex()), Map.of()));
                         timers.checkpointSeconds += (System.nanoTime() - t0) / 1e9;
                     }
                     segmentStart = System.nanoTime();
