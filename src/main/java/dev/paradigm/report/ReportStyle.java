@@ -27,7 +27,7 @@ final class ReportStyle {
             th, td { padding: 6px 10px; border-bottom: 1px solid #e6e8ec; text-align: left; vertical-align: top; }
             thead th { background: #f3f5f8; border-bottom: 2px solid #d9dde3; }
             tbody th { font-weight: 500; color: #39414f; }
-            td.num { text-align: right; white-space: nowrap; }
+            td.num { white-space: nowrap; }
             td.ok { color: #17803d; font-weight: 600; }
             td.bad { color: #b42318; font-weight: 600; }
             td.hash { font-size: .78rem; word-break: break-all; color: #39414f; }
