@@ -29,18 +29,23 @@ final class Fmt {
 
     /** A metric value: counts such as vocabulary as whole numbers, shares and scores to three decimals. */
     static String metric(double value) {
-        return Math.abs(value) >= 100 ? decimals(value, 0) : Math.abs(value) >= 10 ? decimals(value, 1)
-                : decimals(value, 3);
+        return decimals(value, metricDecimals(value));
     }
 
-    /** "value [lo, hi]", the way the report writes every estimate with its 95% interval. */
+    /** "value [lo, hi]", the way the report writes every estimate; the bounds use the value's decimals. */
     static String estimate(Estimate e) {
-        return metric(e.value()) + " [" + metric(e.ciLow()) + ", " + metric(e.ciHigh()) + "]";
+        int d = metricDecimals(e.value());
+        return decimals(e.value(), d) + " [" + decimals(e.ciLow(), d) + ", " + decimals(e.ciHigh(), d) + "]";
     }
 
-    /** Scientific notation for FLOPs: 4.90e6. */
+    private static int metricDecimals(double value) {
+        return Math.abs(value) >= 1000 ? 0 : Math.abs(value) >= 10 ? 1 : 3;
+    }
+
+    /** Scientific notation, three significant digits: 4.90e6, -4.70e-4. */
     static String scientific(double value) {
-        return String.format(Locale.ROOT, "%.3g", value).replace("e+0", "e").replace("e+", "e");
+        return String.format(Locale.ROOT, "%.2e", value).replaceAll("e\\+0*(\\d)", "e$1")
+                .replaceAll("e-0*(\\d)", "e-$1");
     }
 
     /** Seconds as a short duration: 42.1 s, 12.5 min, 1.80 h. */

@@ -20,13 +20,14 @@ final class MetricCatalog {
         LABELS.put("distinct_4", "Distinct-4");
         LABELS.put("self_bleu", "Self-BLEU (all pairs)");
         LABELS.put("self_bleu_sampled", "Self-BLEU (sampled)");
-        LABELS.put("vocabulary", "Vocabulary (distinct words)");
+        LABELS.put("vocabulary", "Vocabulary size");
         LABELS.put("distinct_first_words", "Distinct first words");
         LABELS.put("distinct_openings_5", "Distinct first-5-word openings");
         LABELS.put("top_first_word_share", "Top first-word share");
+        LABELS.put("top_first_word", "Most common first word");
         LABELS.put("mean_words", "Mean words per sample");
         LABELS.put("repeated_4gram_share", "Repeated 4-gram share");
-        LABELS.put("unigram_entropy", "Unigram entropy (nats)");
+        LABELS.put("unigram_entropy", "Unigram entropy in nats");
         LABELS.put("tok_distinct_1", "Token Distinct-1");
         LABELS.put("tok_distinct_2", "Token Distinct-2");
         LABELS.put("tok_distinct_3", "Token Distinct-3");

@@ -49,7 +49,7 @@ final class ReportTables {
             rows.add(List.of("Other sampler settings that differ", describe(arEval.sampler(), check),
                     describe(mdlmEval.sampler(), check), Table.FAIL + " check these"));
         }
-        return new Table("Was the comparison controlled?", List.of("Check", "AR", "MDLM", "Verdict"), rows);
+        return new Table("What the two runs share, and what differs", List.of("Check", "AR", "MDLM", "Verdict"), rows);
     }
 
     /** Best step, overfitting, convergence, throughput and time of each paradigm. */
@@ -73,7 +73,7 @@ final class ReportTables {
         }, ar, mdlm));
         rows.add(row("Still improving at the end", r -> r.summary().analysis().stillImproving() ? "yes" : "no", ar, mdlm));
         rows.add(row("Slope of the last evaluations (loss/step)", r -> r.summary().analysis().lastEvalsSlope() == null
-                ? "n/a" : String.format(java.util.Locale.ROOT, "%.3g", r.summary().analysis().lastEvalsSlope()), ar, mdlm));
+                ? "n/a" : Fmt.scientific(r.summary().analysis().lastEvalsSlope()), ar, mdlm));
         rows.add(row("Throughput (tokens/s)", r -> Fmt.decimals(r.summary().tokensPerS(), 1), ar, mdlm));
         rows.add(List.of("Throughput ratio AR / MDLM",
                 Fmt.decimals(ar.summary().tokensPerS() / mdlm.summary().tokensPerS(), 3), ""));
@@ -81,7 +81,7 @@ final class ReportTables {
         rows.add(row("Evaluation time", r -> Fmt.duration(r.summary().evalTimeS()), ar, mdlm));
         rows.add(row("Checkpoint time", r -> Fmt.duration(r.summary().checkpointTimeS()), ar, mdlm));
         rows.add(row("Wall time", r -> Fmt.duration(r.summary().wallS()), ar, mdlm));
-        return new Table("Training", List.of("Quantity", "AR", "MDLM"), rows);
+        return new Table("Convergence, overfitting, throughput and time", List.of("Quantity", "AR", "MDLM"), rows);
     }
 
     /** Validation loss at every evaluation step of either paradigm. */

@@ -1,0 +1,95 @@
+package dev.paradigm.report;
+
+import static dev.paradigm.report.svg.XmlText.escape;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code sweep.json}, {@code sweep.md} and {@code sweep.html}: headline numbers as mean ± std across seeds. */
+public final class SweepReportWriter {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SweepReportWriter() {}
+
+    public static String json(SeedSweep sweep) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", "paradigm-sweep").put("version", 1);
+        root.put("std", "sample standard deviation (n - 1)");
+        root.put("all_controlled", sweep.allControlled());
+        ArrayNode runs = root.putArray("runs");
+        for (RunReport run : sweep.runs()) {
+            runs.addObject().put("seed", run.config().seed()).put("run_dir", run.runDir().toString())
+                    .put("config_sha256", run.config().sha256()).put("controlled", ControlCheck.of(run).controlled());
+        }
+        ObjectNode statistics = root.putObject("statistics");
+        for (SweepStatistic s : sweep.statistics()) {
+            ObjectNode node = statistics.putObject(s.key());
+            node.put("mean", s.mean()).put("std", s.std());
+            ArrayNode values = node.putArray("values");
+            s.values().forEach(values::add);
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String markdown(SeedSweep sweep) {
+        StringBuilder md = new StringBuilder("# Seed sweep: AR vs MDLM over " + sweep.runs().size() + " seeds\n\n");
+        md.append(controlledSentence(sweep)).append(" Std is the sample standard deviation (n − 1).\n\n");
+        MarkdownReportWriter.table(md, table(sweep));
+        return md.toString();
+    }
+
+    public static String html(SeedSweep sweep) {
+        StringBuilder html = new StringBuilder();
+        String title = "Seed sweep: AR vs MDLM over " + sweep.runs().size() + " seeds";
+        HtmlReportWriter.head(html, title);
+        html.append("<header>\n<h1>").append(escape(title)).append("</h1>\n<p class=\"meta\">seeds ")
+                .append(escape(sweep.seeds().toString())).append("</p>\n</header>\n<p class=\"badge ")
+                .append(sweep.allControlled() ? "ok" : "bad").append("\">").append(escape(controlledSentence(sweep)))
+                .append("</p>\n<p>Std is the sample standard deviation (n − 1).</p>\n");
+        HtmlReportWriter.table(html, table(sweep));
+        html.append("<ul class=\"provenance\">\n");
+        for (RunReport run : sweep.runs()) {
+            html.append("<li>seed ").append(run.config().seed()).append(": <code>")
+                    .append(escape(run.runDir().toString())).append("</code></li>\n");
+        }
+        html.append("</ul>\n</main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    static Table table(SeedSweep sweep) {
+        List<String> header = new ArrayList<>(List.of("Quantity", "Mean ± std"));
+        sweep.seeds().forEach(seed -> header.add("seed " + seed));
+        List<List<String>> rows = new ArrayList<>();
+        for (SweepStatistic s : sweep.statistics()) {
+            int decimals = decimals(s.key(), s.mean());
+            List<String> row = new ArrayList<>(List.of(HeadlineNumbers.label(s.key()),
+                    Fmt.decimals(s.mean(), decimals) + " ± " + Fmt.decimals(s.std(), decimals)));
+            s.values().forEach(v -> row.add(Fmt.decimals(v, decimals)));
+            rows.add(row);
+        }
+        return new Table("Headline numbers across seeds", header, rows);
+    }
+
+    private static String controlledSentence(SeedSweep sweep) {
+        return sweep.allControlled() ? Table.PASS + " Every seed's comparison was controlled."
+                : Table.FAIL + " At least one seed's comparison was not controlled; see that run's report.";
+    }
+
+    /** Losses to four decimals like the single-run report; other numbers by magnitude. */
+    private static int decimals(String key, double mean) {
+        if (key.endsWith("val_loss")) {
+            return 4;
+        }
+        return Math.abs(mean) >= 100 ? 1 : Math.abs(mean) >= 10 ? 2 : 3;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.paradigm.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The hand-made run folder in src/test/resources/report-fixture, copied into a temporary folder so a
+ * test can change it. The fixture's numbers were chosen by hand; tests work out expectations from them.
+ */
+final class ReportFixture {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-27T12:00:00Z"), ZoneOffset.UTC);
+
+    private ReportFixture() {}
+
+    static Path source() {
+        try {
+            return Path.of(ReportFixture.class.getResource("/report-fixture/config.yaml").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh copy of the fixture run folder inside {@code parent}. */
+    static Path copy(Path parent, String name) {
+        Path source = source();
+        Path target = parent.resolve(name);
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : paths.toList()) {
+                Path destination = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(path, destination);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    static RunReport load(Path runDir) {
+        return ReportLoader.load(runDir, CLOCK);
+    }
+
+    /** Changes the lines of a metrics.jsonl whose "kind" is {@code kind}. */
+    static void editJsonl(Path file, String kind, Consumer<ObjectNode> edit) {
+        try {
+            List<String> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                ObjectNode node = (ObjectNode) JSON.readTree(line);
+                if (node.path("kind").asText().equals(kind)) {
+                    edit.accept(node);
+                }
+                lines.add(JSON.writeValueAsString(node));
+            }
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void editJson(Path file, Consumer<ObjectNode> edit) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(file.toFile());
+            edit.accept(node);
+            Files.writeString(file, JSON.writeValueAsString(node));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces whole lines of config.yaml that start with a key (after indentation), keeping indentation. */
+    static void editConfig(Path runDir, Map<String, String> lineStartToReplacement) {
+        Path config = runDir.resolve("config.yaml");
+        try {
+            List<String> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(config)) {
+                String edited = line;
+                for (var entry : lineStartToReplacement.entrySet()) {
+                    if (line.strip().startsWith(entry.getKey())) {
+                        edited = line.substring(0, line.indexOf(entry.getKey())) + entry.getValue();
+                    }
+                }
+                lines.add(edited);
+            }
+            Files.write(config, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the fixture's config the published study's scale: 12 × 768, seq_len 512, 20,000 steps of 32. */
+    static void makePaperScale(Path runDir) {
+        editConfig(runDir, Map.of("n_layer:", "n_layer: 12", "d_model:", "d_model: 768", "n_head:", "n_head: 12",
+                "seq_len:", "seq_len: 512", "steps:", "steps: 20000"));
+    }
+
+    static JsonNode readJson(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<JsonNode> readJsonl(Path file, String kind) {
+        try {
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                JsonNode node = JSON.readTree(line);
+                if (node.path("kind").asText().equals(kind)) {
+                    nodes.add(node);
+                }
+            }
+            return nodes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
