@@ -45,12 +45,13 @@ def main() -> None:
     runs = []
     for i in range(args.runs):
         with tempfile.TemporaryDirectory() as out:
-            s = prepare_data(cfg, out).seconds
+            prepared = prepare_data(cfg, out)
+        s = prepared.seconds
         runs.append(s)
-        print(f"run {i + 1}: {s['tokens']:,} tokens; load {s['load']:.2f} s, BPE {s['tokenizer']:.2f} s, "
+        print(f"run {i + 1}: {prepared.tokens:,} tokens; load {s['load']:.2f} s, BPE {s['tokenizer']:.2f} s, "
               f"tokenize {s['tokenize']:.2f} s, write {s['write']:.2f} s, total {s['total']:.2f} s", flush=True)
 
-    tokens = runs[0]["tokens"]
+    tokens = prepared.tokens  # the same in every run
     tokenize_s = statistics.median(r["tokenize"] for r in runs)
     total_s = statistics.median(r["total"] for r in runs)
     print(f"\nfile: {args.file} ({os.path.getsize(args.file):,} bytes), vocab 4096, seq_len 512, "

@@ -3,7 +3,6 @@
 import json
 import os
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -112,3 +111,18 @@ def test_hub_offline_names_the_local_alternatives(tmp_path, monkeypatch):
     assert "roneneldan/TinyStories" in message and "HF_HUB_OFFLINE is set" in message
     assert "data.source: text" in message and "TinyStories-train.txt" in message
     assert "jsonl" in message and "parquet" in message
+
+
+def test_hub_unreachable_fails_after_a_short_probe(tmp_path, monkeypatch):
+    for var in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    probes = []
+
+    def no_network(address, timeout):
+        probes.append((address, timeout))
+        raise OSError("Network is unreachable")
+
+    monkeypatch.setattr("paradigm.data.sources.socket.create_connection", no_network)
+    with pytest.raises(PythonError, match=r"huggingface\.co:443 did not answer within 5 s \(Network is unreachable\)"):
+        prepare(config_json(source="hub"), str(tmp_path))
+    assert probes == [(("huggingface.co", 443), 5.0)]
