@@ -32,6 +32,7 @@ TOKENIZER_FILE, TRAIN_FILE, VAL_FILE, MANIFEST_FILE = "tokenizer.json", "train.b
 class Prepared:
     manifest: dict
     seconds: dict = field(default_factory=dict)  # phase -> wall seconds (for the benchmark, not the manifest)
+    tokens: int = 0  # train + val tokens produced by the tokenisation phase
 
 
 @java_entry
@@ -55,6 +56,7 @@ def prepare_data(cfg: DataConfig, out_dir: str) -> Prepared:
         f"shorter than {cfg.min_chars} characters)")
 
     t = time.perf_counter()
+    # BPE learns from every kept story, not only those within token_budget: the budget is counted in its tokens
     if cfg.tokenizer == "bpe":
         tok = train_bpe(train_stories, cfg.vocab_size)
         if tok.get_vocab_size() < cfg.vocab_size:
@@ -103,10 +105,9 @@ def prepare_data(cfg: DataConfig, out_dir: str) -> Prepared:
     atomic_write(os.path.join(out_dir, MANIFEST_FILE), [(json.dumps(manifest, indent=2) + "\n").encode("utf-8")])
     seconds["write"] = _lap(t)
     seconds["total"] = _lap(clock)
-    seconds["tokens"] = n_tokens
     log(f"wrote {manifest['train']['chunks']:,} training and {manifest['val']['chunks']:,} validation chunks of "
         f"{cfg.seq_len} tokens to {out_dir} in {seconds['total']:.2f} s")
-    return Prepared(manifest, seconds)
+    return Prepared(manifest, seconds, n_tokens)
 
 
 def _lap(since: float) -> float:

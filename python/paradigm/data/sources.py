@@ -37,16 +37,22 @@ def load_corpus(cfg: DataConfig) -> Corpus:
         return _generated(cfg, want_val)
     if cfg.source == "hub":
         return _hub(cfg, want_val)
-    read = {"text": read_text_stories, "jsonl": _jsonl, "parquet": _parquet}[cfg.source]
+    return _local_files(cfg, want_val)
+
+
+def _local_files(cfg: DataConfig, want_val: bool) -> Corpus:
     info = {"type": cfg.source, "path": os.path.abspath(cfg.path)}
-    args = () if cfg.source == "text" else (cfg.text_field,)
-    if cfg.source != "text":
+    if cfg.source == "text":
+        read = read_text_stories
+    else:
         info["text_field"] = cfg.text_field
-    train = read(_existing(cfg.path, "data.path"), *args)
+        reader = _jsonl if cfg.source == "jsonl" else _parquet
+        read = lambda path: reader(path, cfg.text_field)  # noqa: E731
+    train = read(_existing(cfg.path, "data.path"))
     val = None
     if want_val:
         info["val_path"] = os.path.abspath(cfg.val_path)
-        val = read(_existing(cfg.val_path, "data.val_path"), *args)
+        val = read(_existing(cfg.val_path, "data.val_path"))
     return Corpus(train, val, info)
 
 
