@@ -41,10 +41,11 @@ final class CompareCommand implements Callable<Integer> {
         var python = common.startPython();
         if (seeds == null) {
             new Experiment(config, run, python, force).run();
+            spec.commandLine().getOut().printf("Report: %s%n", run.report("html").toAbsolutePath());
         } else {
             SeedSweep.run(config, run, python, force, parseSeeds(config.seed()));
+            spec.commandLine().getOut().printf("Seed sweep report: %s%n", run.root().resolve("sweep.html").toAbsolutePath());
         }
-        spec.commandLine().getOut().printf("Report: %s%n", run.report("html").toAbsolutePath());
         return ExitCodes.OK;
     }
 

@@ -59,11 +59,13 @@ public final class Experiment {
     /** Writes report.json/.md/.html and, when a browser is installed, report.png. */
     public static void writeReport(RunFolder run) {
         ReportGenerator.write(run.root());
-        if (BrowserCheck.available()) {
-            BrowserCheck.screenshot(run.report("html"), run.report("png"));
-        } else {
-            log.warn("Chromium is not installed, so no report.png was taken (make setup installs it).");
+        try {
+            BrowserCheck.chromium();
+        } catch (IllegalStateException missing) {
+            log.warn("No report.png: {}", missing.getMessage());
+            return;
         }
+        BrowserCheck.screenshot(run.report("html"), run.report("png"));
         log.info("Report: {}", run.report("html").toAbsolutePath());
     }
 

@@ -47,8 +47,8 @@ public final class PrepareStage {
         }
         try {
             python.call(p -> {
-                p.exec("import paradigm.data.prepare");
-                return p.invoke("paradigm.data.prepare.prepare", config.toJson(), tmp.toString());
+                p.exec("from paradigm.data.prepare import prepare as __paradigm_prepare");
+                return p.invoke("__paradigm_prepare", config.toJson(), tmp.toString());
             });
             TokenStore.open(tmp); // throws unless the files match their manifest
             replace(tmp, run.data());

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Trains one paradigm in a run folder: one writer at a time (a lock), resuming from the newest valid
@@ -53,7 +54,7 @@ public final class TrainStage {
         try (RunLock lock = RunLock.acquire(run.paradigm(paradigm))) {
             Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId());
             AtomicBoolean stop = new AtomicBoolean();
-            Signal.Handler previous = installInterruptHandler(stop);
+            SignalHandler previous = installInterruptHandler(stop);
             try {
                 return new Trainer(config, paradigm, run, store, engine, stop).run();
             } finally {
@@ -70,9 +71,9 @@ public final class TrainStage {
      * First Ctrl-C: finish the current step, write a checkpoint, stop cleanly. A second Ctrl-C: the JVM's default
      * (exit at once; the last checkpoint stays valid because checkpoints are renamed into place whole).
      */
-    private static Signal.Handler installInterruptHandler(AtomicBoolean stop) {
+    private static SignalHandler installInterruptHandler(AtomicBoolean stop) {
         try {
-            Signal.Handler[] previous = new Signal.Handler[1];
+            SignalHandler[] previous = new SignalHandler[1];
             previous[0] = Signal.handle(new Signal("INT"), signal -> {
                 if (stop.getAndSet(true)) {
                     Signal.handle(new Signal("INT"), previous[0]);
