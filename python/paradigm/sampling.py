@@ -1,0 +1,238 @@
+"""Samplers: autoregressive decoding with a KV cache, and three MDLM reverse processes.
+
+Every sampler draws from one ``torch.Generator`` it is handed, so a batch is a pure function of
+(weights, prompt, settings, generator state). Categorical draws use the Gumbel-max trick; with
+``float64`` the logits and the Gumbel noise are float64, which avoids the truncation bias of fp32
+Gumbel sampling that Zheng et al. (2024) found lowers MDLM sample diversity.
+
+``length`` is the TOTAL length of each output row, prompt included: the samplers generate
+``length - len(prompt)`` new tokens.
+
+MDLM samplers (``MDLM_SAMPLERS``, chosen by ``sample.mdlm_sampler``):
+- ``ancestral``: upstream MDLM's DDPM-style update on the grid t = linspace(1, 1e-5, steps + 1); going
+  from t to s each still-masked position is revealed with probability (m_t - m_s) / m_t (m = mask
+  probability; = (t - s)/t for the log-linear schedule) with a token drawn from the model, revealed
+  tokens are copied, and a final noise-removal step fills any position still masked with the argmax.
+- ``cached``: the same process, but the forward pass is skipped when no token changed since the last
+  one and the cached logits are reused (fresh noise is still drawn). This is exact only when the model
+  ignores t (model.time_conditioning false, as upstream MDLM); with time conditioning it reuses
+  logits computed at an earlier t.
+- ``confidence`` (arche-2026): at each of ``steps`` steps, sample every masked position, then reveal the
+  k most confident (probability of the drawn token), k = max(1, masked // steps_left), so the last
+  step reveals the rest. Logits of tokens already in the sequence are divided (if positive) or
+  multiplied (if negative) by ``repetition_penalty`` (default 1.2, CTRL-style), and the temperature is
+  annealed linearly from ``temperature`` (default 1.0) at the first step to ``temperature_end``
+  (default 0.5) at the last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import torch
+
+from .model import KVCache
+
+MDLM_SAMPLERS = ("ancestral", "cached", "confidence")
+FINAL_T = 1e-5  # upstream MDLM's sampling eps: the time grid ends here, not at 0
+
+
+@dataclass(frozen=True)
+class SampleSettings:
+    length: int = 128
+    batch_size: int = 50
+    temperature: float = 1.0
+    top_k: int = 0  # 0: off
+    top_p: float = 1.0  # 1.0: off
+    stop_at_eos: bool = True
+    mdlm_sampler: str = "ancestral"
+    mdlm_steps: int = 128
+    float64: bool = True
+    repetition_penalty: float = 1.2  # confidence sampler only
+    temperature_end: float = 0.5  # confidence sampler only
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "SampleSettings":
+        """Picks the known keys of the resolved `sample` section (others, e.g. n or prompt, are ignored)."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in raw.items() if k in known and v is not None}).validate()
+
+    def validate(self) -> "SampleSettings":
+        def bad(key, expected):
+            raise ValueError(f"sample.{key} must be {expected}, but it is {getattr(self, key)!r}.")
+
+        for key in ("length", "batch_size", "mdlm_steps"):
+            if not isinstance(getattr(self, key), int) or getattr(self, key) < 1:
+                bad(key, "a positive integer")
+        if not isinstance(self.top_k, int) or self.top_k < 0:
+            bad("top_k", "a non-negative integer (0 turns it off)")
+        if not 0.0 < self.top_p <= 1.0:
+            bad("top_p", "in (0, 1] (1.0 turns it off)")
+        for key in ("temperature", "temperature_end", "repetition_penalty"):
+            if not getattr(self, key) > 0:
+                bad(key, "positive")
+        if self.mdlm_sampler not in MDLM_SAMPLERS:
+            bad("mdlm_sampler", f"one of {MDLM_SAMPLERS}")
+        return self
+
+
+def parse_prompts(prompt_ids, n: int) -> torch.Tensor:
+    """None -> (n, 0); list[int] -> the shared prompt repeated (n, P); list[list[int]] -> (n, P), one row each."""
+    if prompt_ids is None:
+        return torch.zeros(n, 0, dtype=torch.long)
+    rows = list(prompt_ids)
+    if rows and isinstance(rows[0], (list, tuple)):
+        if len(rows) != n:
+            raise ValueError(f"prompt_ids holds {len(rows)} per-sample prompts, but {n} samples were asked for.")
+        lengths = {len(r) for r in rows}
+        if len(lengths) != 1:
+            raise ValueError(f"Per-sample prompt_ids must all have the same length; found lengths {sorted(lengths)}.")
+        return torch.tensor([[int(v) for v in r] for r in rows], dtype=torch.long)
+    return torch.tensor([int(v) for v in rows], dtype=torch.long).repeat(n, 1)
+
+
+# ---------------------------------------------------------------- categorical draws
+
+
+def filter_logits(logits, temperature: float, top_k: int = 0, top_p: float = 1.0):
+    """Temperature, then top-k, then nucleus (top-p) filtering; filtered logits become -inf."""
+    logits = logits / temperature
+    if top_k and top_k < logits.size(-1):
+        kth = torch.topk(logits, top_k, dim=-1).values[..., -1:]
+        logits = logits.masked_fill(logits < kth, float("-inf"))
+    if top_p < 1.0:
+        sorted_logits, order = torch.sort(logits, dim=-1, descending=True)
+        probs = sorted_logits.softmax(dim=-1)
+        drop_sorted = probs.cumsum(dim=-1) - probs > top_p  # mass before this token already exceeds top_p
+        drop = torch.zeros_like(drop_sorted).scatter(-1, order, drop_sorted)
+        logits = logits.masked_fill(drop, float("-inf"))
+    return logits
+
+
+def gumbel_argmax(logits, generator: torch.Generator, float64: bool):
+    """One categorical draw per row of logits (..., V): argmax(logits + Gumbel noise)."""
+    dtype = torch.float64 if float64 else torch.float32
+    u = torch.rand(logits.shape, generator=generator, device=logits.device, dtype=dtype)
+    gumbel = -torch.log(-torch.log(u.clamp_(min=torch.finfo(dtype).tiny)))
+    return (logits.to(dtype) + gumbel).argmax(dim=-1)
+
+
+def fill_after_eos(ids, eos_id: int, start: int):
+    """Positions after the first eos at or after ``start`` become eos (B, L)."""
+    is_eos = ids[:, start:] == eos_id
+    after = (is_eos.cumsum(dim=1) - is_eos.long()) > 0
+    tail = torch.where(after, torch.full_like(ids[:, start:], eos_id), ids[:, start:])
+    return torch.cat([ids[:, :start], tail], dim=1)
+
+
+# ---------------------------------------------------------------- autoregressive
+
+
+@torch.no_grad()
+def sample_ar(model, n_layer: int, prompt, settings: SampleSettings, generator, eos_id: int, use_cache: bool = True):
+    """prompt (B, P>=1) -> (B, length). ``use_cache=False`` recomputes the whole prefix each token (for tests)."""
+    B, P = prompt.shape
+    length = settings.length
+    if P < 1 or P >= length:
+        raise ValueError(f"Autoregressive sampling needs 1 <= prompt length < sample.length={length}; the prompt has {P} tokens.")
+    out = torch.full((B, length), eos_id, dtype=torch.long, device=prompt.device)
+    out[:, :P] = prompt
+    cache = KVCache(n_layer, length) if use_cache else None
+    logits = model(prompt, kv_cache=cache)[:, -1]
+    done = torch.zeros(B, dtype=torch.bool, device=prompt.device)
+    for pos in range(P, length):
+        logits = filter_logits(logits.float(), settings.temperature, settings.top_k, settings.top_p)
+        token = gumbel_argmax(logits, generator, settings.float64)
+        if settings.stop_at_eos:
+            token = torch.where(done, torch.full_like(token, eos_id), token)
+            done |= token == eos_id
+        out[:, pos] = token
+        if pos + 1 == length or (settings.stop_at_eos and pos % 16 == 0 and bool(done.all())):
+            break  # the rest of `out` is already eos
+        if use_cache:
+            logits = model(token[:, None], kv_cache=cache)[:, -1]
+        else:
+            logits = model(out[:, : pos + 1])[:, -1]
+    return out
+
+
+# ---------------------------------------------------------------- masked diffusion
+
+
+def _times(t: float, batch: int, device):
+    return torch.full((batch,), t, dtype=torch.float32, device=device)
+
+
+@torch.no_grad()
+def sample_mdlm_ancestral(model, prompt, settings: SampleSettings, generator, mask_id: int, schedule, cached: bool = False):
+    """prompt (B, P>=0) -> (B, length) with no mask token; see the module docstring for the process."""
+    B, P = prompt.shape
+    device, steps = prompt.device, settings.mdlm_steps
+    x = torch.full((B, settings.length), mask_id, dtype=torch.long, device=device)
+    x[:, :P] = prompt
+    grid = torch.linspace(1.0, FINAL_T, steps + 1, dtype=torch.float64).tolist()
+    rand_dtype = torch.float64 if settings.float64 else torch.float32
+    logits, stale = None, True
+    for i in range(steps):
+        t, s = grid[i], grid[i + 1]
+        if stale or not cached:
+            logits = filter_logits(model(x, _times(t, B, device)).float(), settings.temperature, settings.top_k, settings.top_p)
+        m_t = schedule.mask_prob(torch.tensor(t, dtype=torch.float64)).item()
+        m_s = schedule.mask_prob(torch.tensor(s, dtype=torch.float64)).item()
+        proposal = gumbel_argmax(logits, generator, settings.float64)
+        reveal = torch.rand(x.shape, generator=generator, device=device, dtype=rand_dtype) < (m_t - m_s) / m_t
+        x_next = torch.where((x == mask_id) & reveal, proposal, x)
+        stale = cached and bool((x_next != x).any())
+        x = x_next
+    still_masked = x == mask_id
+    if bool(still_masked.any()):  # noise removal: the argmax of the model's prediction at t = FINAL_T
+        if stale or not cached:
+            logits = filter_logits(model(x, _times(FINAL_T, B, device)).float(), settings.temperature, settings.top_k, settings.top_p)
+        x = torch.where(still_masked, logits.argmax(dim=-1), x)
+    return x
+
+
+def apply_repetition_penalty(logits, x, mask_id: int, penalty: float):
+    """CTRL-style: tokens present (unmasked) anywhere in the row get logit/penalty if > 0, logit*penalty else."""
+    B, L, V = logits.shape
+    present = (x != mask_id).float()
+    counts = torch.zeros(B, V, device=x.device).scatter_add_(1, torch.where(x == mask_id, 0, x), present)
+    seen = (counts > 0)[:, None, :]  # (B, 1, V)
+    penalised = torch.where(logits > 0, logits / penalty, logits * penalty)
+    return torch.where(seen, penalised, logits)
+
+
+@torch.no_grad()
+def sample_mdlm_confidence(model, prompt, settings: SampleSettings, generator, mask_id: int):
+    """prompt (B, P>=0) -> (B, length): confidence-ordered unmasking (arche-2026), see the module docstring."""
+    B, P = prompt.shape
+    device, steps = prompt.device, settings.mdlm_steps
+    x = torch.full((B, settings.length), mask_id, dtype=torch.long, device=device)
+    x[:, :P] = prompt
+    for i in range(steps):
+        masked = x == mask_id
+        if not bool(masked.any()):
+            break
+        steps_left = steps - i
+        temperature = settings.temperature + (settings.temperature_end - settings.temperature) * i / max(steps - 1, 1)
+        logits = model(x, _times(1.0 - i / steps, B, device)).float()
+        logits = apply_repetition_penalty(logits, x, mask_id, settings.repetition_penalty)
+        logits = filter_logits(logits, temperature, settings.top_k, settings.top_p)
+        proposal = gumbel_argmax(logits, generator, settings.float64)
+        confidence = logits.softmax(dim=-1).gather(-1, proposal[..., None]).squeeze(-1)
+        confidence = confidence.masked_fill(~masked, float("-inf"))
+        k = (masked.sum(dim=1) // steps_left).clamp(min=1)  # (B,)
+        rank = confidence.argsort(dim=1, descending=True, stable=True).argsort(dim=1, stable=True)
+        x = torch.where(masked & (rank < k[:, None]), proposal, x)
+    return x
+
+
+def sample_mdlm(model, prompt, settings: SampleSettings, generator, mask_id: int, schedule):
+    """Dispatch on settings.mdlm_sampler (validated against MDLM_SAMPLERS)."""
+    if settings.mdlm_sampler == "ancestral":
+        return sample_mdlm_ancestral(model, prompt, settings, generator, mask_id, schedule)
+    if settings.mdlm_sampler == "cached":
+        return sample_mdlm_ancestral(model, prompt, settings, generator, mask_id, schedule, cached=True)
+    if settings.mdlm_sampler == "confidence":
+        return sample_mdlm_confidence(model, prompt, settings, generator, mask_id)
+    raise ValueError(f"sample.mdlm_sampler={settings.mdlm_sampler!r} is unknown; expected one of {MDLM_SAMPLERS}.")
