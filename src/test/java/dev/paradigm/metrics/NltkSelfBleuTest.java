@@ -59,7 +59,7 @@ class NltkSelfBleuTest {
         Path python = Path.of(System.getProperty("paradigm.python", FALLBACK_PYTHON));
         if (!Files.isExecutable(python)) {
             fail("The NLTK reference needs Python with nltk 3.10: expected an executable at " + python
-                    + " (system property paradigm.python). Create .venv (make python-env) or pass "
+                    + " (system property paradigm.python). Create the virtualenv .venv from python/requirements.txt, or pass "
                     + "-Dparadigm.python=/work/main/.venv/bin/python.");
         }
         return python;
