@@ -61,7 +61,7 @@ public final class MetricsBenchmark {
         table.append(String.format(Locale.ROOT, "%-58s %12.4f%n", "Java exact, linear (fastest of " + RUNS + ")",
                 seconds[0]));
         table.append(String.format(Locale.ROOT, "%-58s %12.4f%n",
-                "Java SampleMetrics.compute: all metrics, 1000 resamples (1 run)", facadeSeconds));
+                "Java SampleMetrics.compute, 1000 resamples (1 cold run)", facadeSeconds));
         table.append(String.format(Locale.ROOT, "Java Self-BLEU = %.6f%n", Arrays.stream(javaScores).average().orElseThrow()));
         try {
             NltkSelfBleuReference.Result nltk = NltkSelfBleuReference.run(python, script, texts, NLTK_HYPOTHESES,
@@ -80,7 +80,7 @@ public final class MetricsBenchmark {
                     "NLTK, all " + SAMPLES + " hyps (EXTRAPOLATED x" + SAMPLES / NLTK_HYPOTHESES + ")", extrapolated));
             table.append(String.format(Locale.ROOT, "speed-up (NLTK extrapolated / Java median): %.0fx%n",
                     extrapolated / javaMedian));
-            table.append(String.format(Locale.ROOT, "max |Java - NLTK| over the %d NLTK hypotheses: %.3g%n",
+            table.append(String.format(Locale.ROOT, "max |Java - NLTK| over the %d NLTK hypotheses: %.2e%n",
                     reference.length, maxDiff));
         } catch (java.io.IOException | IllegalStateException e) {
             table.append("NLTK: not run (").append(e.getMessage()).append(")\n");

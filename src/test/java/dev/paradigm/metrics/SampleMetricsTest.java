@@ -51,6 +51,27 @@ class SampleMetricsTest {
     }
 
     @Test
+    void pooledStatisticsOfAResampleCountDuplicateDrawsInTotalsOnly() {
+        // Draw "the cat sat" twice, "the cat ran" never, "a dog" once.
+        int[] timesDrawn = {2, 0, 1};
+        TokenCorpus words = TokenCorpus.ofWords(TEXTS);
+        NgramIndex index = NgramIndex.build(words, 4);
+        // Unigrams: 2 * 3 + 2 = 8 in all; different: the, cat, sat, a, dog = 5.
+        assertEquals(5.0 / 8, DistinctNgrams.ratio(index, 1).of(timesDrawn), 1e-15);
+        assertEquals(5.0, DistinctNgrams.count(index, 1).of(timesDrawn), 0.0);
+        // Bigrams: 2 * 2 + 1 = 5; different: the-cat, cat-sat, a-dog = 3.
+        assertEquals(3.0 / 5, DistinctNgrams.ratio(index, 2).of(timesDrawn), 1e-15);
+        // First words drawn: the, a -> 2 of N = 3. Openings drawn: "the cat sat", "a dog" -> 2 / 3.
+        Openings openings = new Openings(words);
+        assertEquals(2.0 / 3, openings.distinctFirstWords().of(timesDrawn), 1e-15);
+        assertEquals(2.0 / 3, openings.distinctOpenings().of(timesDrawn), 1e-15);
+        // Only "the cat ran" drawn, three times: 1 first word of 3; its 3 different words of 9.
+        int[] onlySecond = {0, 3, 0};
+        assertEquals(1.0 / 3, openings.distinctFirstWords().of(onlySecond), 1e-15);
+        assertEquals(3.0 / 9, DistinctNgrams.ratio(index, 1).of(onlySecond), 1e-15);
+    }
+
+    @Test
     void repetitionAndEntropyInsideASample() {
         NgramIndex index = NgramIndex.build(TokenCorpus.ofWords(List.of("a b c d a b c d", "a a b b", "")), 4);
         // "a b c d a b c d": 4-grams abcd bcda cdab dabc abcd: 5, 4 different -> 1 - 4/5 = 0.2.
