@@ -3,7 +3,6 @@ package dev.paradigm.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,8 +36,7 @@ public final class MetricsJson {
         }
         Map<String, Estimate> metrics = new LinkedHashMap<>();
         String topFirstWord = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (e.getKey().equals(TOP_FIRST_WORD)) {
                 topFirstWord = e.getValue().isNull() ? null : e.getValue().asText();
                 continue;

@@ -2,10 +2,8 @@ package dev.paradigm.metrics;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How samples begin. A model that opens most stories alike ("once upon a time") shows it here before it
@@ -14,12 +12,17 @@ import java.util.Set;
 public final class Openings {
     public static final int OPENING_WORDS = 5;
 
+    private static final int NO_OPENING = -1;
     private final TokenCorpus words;
     private final String topFirstWord; // null when no sample has a word
+    private final int[] firstWordIds; // [sample]: a number per different first word, NO_OPENING if empty
+    private final int[] openingIds; // [sample]: a number per different five-word opening
 
     public Openings(TokenCorpus words) {
         this.words = words;
         this.topFirstWord = mostCommonFirstWord(words);
+        this.firstWordIds = numberOpenings(words, 1);
+        this.openingIds = numberOpenings(words, OPENING_WORDS);
     }
 
     /** The most common first word; ties go to the alphabetically first; null when no sample has a word. */
@@ -38,30 +41,43 @@ public final class Openings {
 
     /** Different first words / N, over the samples drawn. */
     public Bootstrap.PooledStatistic distinctFirstWords() {
-        return timesDrawn -> distinctOpenings(timesDrawn, 1);
+        return timesDrawn -> distinctShare(firstWordIds, timesDrawn);
     }
 
     /** Different openings (the first five words, or the whole sample when shorter) / N, over the samples drawn. */
     public Bootstrap.PooledStatistic distinctOpenings() {
-        return timesDrawn -> distinctOpenings(timesDrawn, OPENING_WORDS);
+        return timesDrawn -> distinctShare(openingIds, timesDrawn);
     }
 
-    private double distinctOpenings(int[] timesDrawn, int length) {
-        Set<List<Integer>> seen = new HashSet<>();
+    private static double distinctShare(int[] openingOfSample, int[] timesDrawn) {
+        boolean[] seen = new boolean[openingOfSample.length]; // opening numbers are below the sample count
+        int different = 0;
         for (int s = 0; s < timesDrawn.length; s++) {
-            if (timesDrawn[s] > 0 && words.length(s) > 0) {
-                seen.add(opening(s, length));
+            int opening = openingOfSample[s];
+            if (timesDrawn[s] > 0 && opening != NO_OPENING && !seen[opening]) {
+                seen[opening] = true;
+                different++;
             }
         }
-        return (double) seen.size() / timesDrawn.length;
+        return (double) different / timesDrawn.length;
     }
 
-    private List<Integer> opening(int sample, int length) {
-        Integer[] tokens = new Integer[Math.min(length, words.length(sample))];
-        for (int p = 0; p < tokens.length; p++) {
-            tokens[p] = words.token(sample, p);
+    /** Numbers each sample's opening of up to {@code length} words: equal openings, equal numbers. */
+    private static int[] numberOpenings(TokenCorpus words, int length) {
+        Map<List<Integer>, Integer> numbers = new HashMap<>();
+        int[] ids = new int[words.size()];
+        for (int s = 0; s < ids.length; s++) {
+            if (words.length(s) == 0) {
+                ids[s] = NO_OPENING;
+                continue;
+            }
+            Integer[] tokens = new Integer[Math.min(length, words.length(s))];
+            for (int p = 0; p < tokens.length; p++) {
+                tokens[p] = words.token(s, p);
+            }
+            ids[s] = numbers.computeIfAbsent(Arrays.asList(tokens), k -> numbers.size());
         }
-        return Arrays.asList(tokens);
+        return ids;
     }
 
     private static String mostCommonFirstWord(TokenCorpus words) {

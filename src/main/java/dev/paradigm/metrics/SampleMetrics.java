@@ -32,8 +32,8 @@ public final class SampleMetrics {
         metrics.put("top_first_word_share", bootstrap.ofMean(openings.beginsWithTopWord()));
         metrics.put("distinct_first_words", bootstrap.ofPooled(openings.distinctFirstWords()));
         metrics.put("distinct_openings_5", bootstrap.ofPooled(openings.distinctOpenings()));
-        metrics.put("self_bleu", bootstrap.ofMean(SelfBleu.scores(words, settings.smoothing())));
-        double[] sampled = SampledSelfBleu.scores(words, settings.sampledSelfBleuSeed());
+        metrics.put("self_bleu", bootstrap.ofMean(SelfBleu.scores(words, wordNgrams, settings.smoothing())));
+        double[] sampled = SampledSelfBleu.scores(words, wordNgrams, settings.sampledSelfBleuSeed());
         metrics.put("self_bleu_sampled",
                 new Bootstrap(sampled.length, settings.bootstrapResamples(), settings.bootstrapSeed()).ofMean(sampled));
         metrics.put("repeated_4gram_share", bootstrap.ofMean(WithinSample.repeatedNgramShare(wordNgrams, 4)));

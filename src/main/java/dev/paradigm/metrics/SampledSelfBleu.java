@@ -1,8 +1,6 @@
 package dev.paradigm.metrics;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -26,57 +24,89 @@ public final class SampledSelfBleu {
 
     /** The score of each drawn candidate (in order of drawing); Self-BLEU is their mean. */
     public static double[] scores(TokenCorpus corpus, long seed) {
+        return scores(corpus, NgramIndex.build(corpus, BleuFormula.ORDERS), seed);
+    }
+
+    /** As {@link #scores(TokenCorpus, long)}, reusing an index of at least 4-grams built from {@code corpus}. */
+    static double[] scores(TokenCorpus corpus, NgramIndex index, long seed) {
         SelfBleu.requireReferences(corpus.size());
-        NgramIndex index = NgramIndex.build(corpus, BleuFormula.ORDERS);
         Random random = new Random(seed);
         int n = corpus.size();
         int[] candidates = drawDistinct(random, identity(n), Math.min(CANDIDATES, n));
+        int[][] references = new int[candidates.length][];
+        for (int c = 0; c < candidates.length; c++) {
+            int[] others = othersThan(candidates[c], n);
+            references[c] = drawDistinct(random, others, Math.min(REFERENCES, others.length));
+        }
+        double[] logPrecisionSums = new double[candidates.length];
+        boolean[] anyOrderUnmatched = new boolean[candidates.length];
+        for (int order = 1; order <= BleuFormula.ORDERS; order++) {
+            ClippedCounter counter = new ClippedCounter(index.distinctCount(order));
+            for (int c = 0; c < candidates.length; c++) {
+                int[] candidate = index.ids(order, candidates[c]);
+                int matches = counter.matches(index, order, candidate, references[c]);
+                if (matches == 0) {
+                    anyOrderUnmatched[c] = true;
+                } else {
+                    logPrecisionSums[c] += Math.log((double) matches / candidate.length);
+                }
+            }
+        }
         double[] scores = new double[candidates.length];
         for (int c = 0; c < candidates.length; c++) {
-            int candidate = candidates[c];
-            int[] others = othersThan(candidate, n);
-            int[] references = drawDistinct(random, others, Math.min(REFERENCES, others.length));
-            scores[c] = score(index, corpus, candidate, references);
+            if (!anyOrderUnmatched[c]) {
+                double averageReferenceLength = 0.0;
+                for (int reference : references[c]) {
+                    averageReferenceLength += corpus.length(reference);
+                }
+                averageReferenceLength /= references[c].length;
+                scores[c] = BleuFormula.brevityPenalty(averageReferenceLength, corpus.length(candidates[c]))
+                        * Math.exp(logPrecisionSums[c] / BleuFormula.ORDERS);
+            }
         }
         return scores;
     }
 
-    static double score(NgramIndex index, TokenCorpus corpus, int candidate, int[] references) {
-        double logSum = 0.0;
-        for (int order = 1; order <= BleuFormula.ORDERS; order++) {
-            Map<Integer, Integer> counts = counts(index.ids(order, candidate));
-            Map<Integer, Integer> best = new HashMap<>();
+    /** BLEU's clipped matches of one candidate against its references, with scratch arrays reused across calls. */
+    private static final class ClippedCounter {
+        private final int[] candidateCount;
+        private final int[] referenceCount;
+        private final int[] bestReferenceCount;
+
+        ClippedCounter(int kinds) {
+            candidateCount = new int[kinds];
+            referenceCount = new int[kinds];
+            bestReferenceCount = new int[kinds];
+        }
+
+        int matches(NgramIndex index, int order, int[] candidate, int[] references) {
+            for (int id : candidate) {
+                candidateCount[id]++;
+            }
             for (int reference : references) {
-                for (Map.Entry<Integer, Integer> e : counts(index.ids(order, reference)).entrySet()) {
-                    if (counts.containsKey(e.getKey())) {
-                        best.merge(e.getKey(), e.getValue(), Math::max);
+                int[] ids = index.ids(order, reference);
+                for (int id : ids) {
+                    referenceCount[id]++;
+                }
+                for (int id : ids) {
+                    if (candidateCount[id] > 0) {
+                        bestReferenceCount[id] = Math.max(bestReferenceCount[id], referenceCount[id]);
                     }
+                }
+                for (int id : ids) {
+                    referenceCount[id] = 0;
                 }
             }
             int matches = 0;
-            for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
-                matches += Math.min(e.getValue(), best.getOrDefault(e.getKey(), 0));
+            for (int id : candidate) {
+                if (candidateCount[id] > 0) { // first occurrence: count the n-gram once, then clear it
+                    matches += Math.min(candidateCount[id], bestReferenceCount[id]);
+                    candidateCount[id] = 0;
+                    bestReferenceCount[id] = 0;
+                }
             }
-            if (matches == 0) {
-                return 0.0;
-            }
-            logSum += Math.log((double) matches / index.ids(order, candidate).length);
+            return matches;
         }
-        double averageReferenceLength = 0.0;
-        for (int reference : references) {
-            averageReferenceLength += corpus.length(reference);
-        }
-        averageReferenceLength /= references.length;
-        return BleuFormula.brevityPenalty(averageReferenceLength, corpus.length(candidate))
-                * Math.exp(logSum / BleuFormula.ORDERS);
-    }
-
-    private static Map<Integer, Integer> counts(int[] ids) {
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (int id : ids) {
-            counts.merge(id, 1, Integer::sum);
-        }
-        return counts;
     }
 
     private static int[] identity(int n) {

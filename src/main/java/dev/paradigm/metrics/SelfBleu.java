@@ -27,8 +27,12 @@ public final class SelfBleu {
 
     /** The score of each sample against all the others. */
     public static double[] scores(TokenCorpus corpus, Smoothing smoothing) {
+        return scores(corpus, NgramIndex.build(corpus, BleuFormula.ORDERS), smoothing);
+    }
+
+    /** As {@link #scores(TokenCorpus, Smoothing)}, reusing an index of at least 4-grams built from {@code corpus}. */
+    static double[] scores(TokenCorpus corpus, NgramIndex index, Smoothing smoothing) {
         requireReferences(corpus.size());
-        NgramIndex index = NgramIndex.build(corpus, BleuFormula.ORDERS);
         int n = corpus.size();
         int[][] matches = new int[n][BleuFormula.ORDERS];
         for (int order = 1; order <= BleuFormula.ORDERS; order++) {

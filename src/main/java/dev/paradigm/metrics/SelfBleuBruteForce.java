@@ -15,49 +15,66 @@ public final class SelfBleuBruteForce {
 
     public static double[] scores(TokenCorpus corpus, Smoothing smoothing) {
         SelfBleu.requireReferences(corpus.size());
-        List<List<Integer>> samples = new ArrayList<>();
-        for (int s = 0; s < corpus.size(); s++) {
+        int n = corpus.size();
+        // Each sample's n-gram counts, made once (NLTK remakes them for every pair; the numbers are the same).
+        List<List<Map<List<Integer>, Integer>>> counts = new ArrayList<>();
+        int[] lengths = new int[n];
+        for (int s = 0; s < n; s++) {
             List<Integer> tokens = new ArrayList<>();
             for (int p = 0; p < corpus.length(s); p++) {
                 tokens.add(corpus.token(s, p));
             }
-            samples.add(tokens);
+            List<Map<List<Integer>, Integer>> byOrder = new ArrayList<>();
+            for (int order = 1; order <= BleuFormula.ORDERS; order++) {
+                byOrder.add(ngramCounts(tokens, order));
+            }
+            counts.add(byOrder);
+            lengths[s] = tokens.size();
         }
-        double[] scores = new double[samples.size()];
-        for (int h = 0; h < samples.size(); h++) {
-            List<List<Integer>> references = new ArrayList<>(samples);
-            List<Integer> hypothesis = references.remove(h);
-            scores[h] = sentenceBleu(references, hypothesis, smoothing);
+        double[] scores = new double[n];
+        for (int h = 0; h < n; h++) {
+            List<Integer> references = new ArrayList<>();
+            for (int r = 0; r < n; r++) {
+                if (r != h) {
+                    references.add(r);
+                }
+            }
+            scores[h] = sentenceBleu(counts, lengths, references, h, smoothing);
         }
         return scores;
     }
 
-    static double sentenceBleu(List<List<Integer>> references, List<Integer> hypothesis, Smoothing smoothing) {
+    /** NLTK's {@code sentence_bleu(references, hypothesis)} with its {@code modified_precision}. */
+    private static double sentenceBleu(List<List<Map<List<Integer>, Integer>>> counts, int[] lengths,
+                                       List<Integer> references, int hypothesis, Smoothing smoothing) {
         int[] matches = new int[BleuFormula.ORDERS];
         int[] hypothesisNgrams = new int[BleuFormula.ORDERS];
         for (int n = 1; n <= BleuFormula.ORDERS; n++) {
-            Map<List<Integer>, Integer> counts = ngramCounts(hypothesis, n);
+            Map<List<Integer>, Integer> hypothesisCounts = counts.get(hypothesis).get(n - 1);
             Map<List<Integer>, Integer> maxCounts = new HashMap<>();
-            for (List<Integer> reference : references) {
-                Map<List<Integer>, Integer> referenceCounts = ngramCounts(reference, n);
-                for (List<Integer> ngram : counts.keySet()) {
+            for (int reference : references) {
+                Map<List<Integer>, Integer> referenceCounts = counts.get(reference).get(n - 1);
+                for (List<Integer> ngram : hypothesisCounts.keySet()) {
                     maxCounts.merge(ngram, referenceCounts.getOrDefault(ngram, 0), Math::max);
                 }
             }
-            for (Map.Entry<List<Integer>, Integer> entry : counts.entrySet()) {
+            for (Map.Entry<List<Integer>, Integer> entry : hypothesisCounts.entrySet()) {
                 matches[n - 1] += Math.min(entry.getValue(), maxCounts.get(entry.getKey()));
                 hypothesisNgrams[n - 1] += entry.getValue();
             }
         }
-        return BleuFormula.sentenceBleu(matches, hypothesisNgrams, hypothesis.size(),
-                closestReferenceLength(references, hypothesis.size()), smoothing);
+        List<Integer> referenceLengths = new ArrayList<>();
+        for (int reference : references) {
+            referenceLengths.add(lengths[reference]);
+        }
+        return BleuFormula.sentenceBleu(matches, hypothesisNgrams, lengths[hypothesis],
+                closestReferenceLength(referenceLengths, lengths[hypothesis]), smoothing);
     }
 
     /** NLTK: {@code min(ref_lens, key=lambda r: (abs(r - hyp_len), r))}. */
-    static int closestReferenceLength(List<List<Integer>> references, int hypothesisLength) {
+    static int closestReferenceLength(List<Integer> referenceLengths, int hypothesisLength) {
         int best = -1;
-        for (List<Integer> reference : references) {
-            int r = reference.size();
+        for (int r : referenceLengths) {
             if (best < 0 || Math.abs(r - hypothesisLength) < Math.abs(best - hypothesisLength)
                     || (Math.abs(r - hypothesisLength) == Math.abs(best - hypothesisLength) && r < best)) {
                 best = r;
