@@ -41,6 +41,7 @@ class PaperComparisonTest {
         assertTrue(markdown.contains("| Distinct first words | 0.015 | 0.002 | 0.360 | 0.361 |"));
         assertTrue(markdown.contains("| Vocabulary size | 1,834 | 5,360 | 1,960 | 5,754 |"));
         assertTrue(markdown.contains("| Mean words per sample | 101.2 | 101.2 | 99.2 | 99.2 |"));
+        assertTrue(markdown.contains("| Self-BLEU (this run: all pairs; paper: sampled pairs) | 0.341 | 0.341 | 0.334 | 0.334 |"));
         assertTrue(read(files.html()).contains("id=\"paper\""));
 
         JsonNode rows = ReportFixture.readJson(files.json()).get("paper_comparison");
