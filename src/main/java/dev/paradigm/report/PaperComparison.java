@@ -42,15 +42,19 @@ public final class PaperComparison {
         }
         for (String metric : pa.diversity().keySet()) {
             boolean counts = metric.equals("vocabulary");
-            rows.add(new Row(metric, MetricCatalog.label(metric) + paperNote(metric), runMetric(ar, metric),
+            rows.add(new Row(metric, paperLabel(metric, ar), runMetric(ar, metric),
                     pa.diversity().get(metric), runMetric(mdlm, metric), pm.diversity().get(metric),
                     counts ? 0 : metric.equals("mean_words") ? 1 : 3));
         }
         return rows;
     }
 
-    private static String paperNote(String metric) {
-        return metric.equals("self_bleu") ? " (paper: sampled pairs)" : "";
+    private static String paperLabel(String metric, ParadigmRun run) {
+        if (!metric.equals("self_bleu")) {
+            return MetricCatalog.label(metric);
+        }
+        return run.evaluation().metrics().containsKey("self_bleu_sampled") ? "Self-BLEU (sampled pairs, as in the paper)"
+                : "Self-BLEU (this run: all pairs; paper: sampled pairs)";
     }
 
     private static Double valLossAt(ParadigmRun run, long step) {

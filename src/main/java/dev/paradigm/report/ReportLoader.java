@@ -138,12 +138,13 @@ public final class ReportLoader {
         String where = RunFile.SAMPLE_METRICS.in(runDir, paradigm).toString();
         Fields root = new Fields(parseJson(RunFile.SAMPLE_METRICS.read(runDir, paradigm), where), where);
         Map<String, String> sampler = new LinkedHashMap<>();
-        root.requireObject("sampler").node().fields().forEachRemaining(e ->
-                sampler.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        for (Map.Entry<String, JsonNode> e : root.requireObject("sampler").node().properties()) {
+            sampler.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+        }
         Map<String, Estimate> metrics = new LinkedHashMap<>();
         Map<String, String> textMetrics = new LinkedHashMap<>();
         Fields metricsNode = root.requireObject("metrics");
-        metricsNode.node().fields().forEachRemaining(e -> {
+        for (Map.Entry<String, JsonNode> e : metricsNode.node().properties()) {
             JsonNode value = e.getValue();
             if (value.isTextual()) {
                 textMetrics.put(e.getKey(), value.textValue());
@@ -152,7 +153,7 @@ public final class ReportLoader {
             } else {
                 metrics.put(e.getKey(), estimateOf(metricsNode.requireObject(e.getKey())));
             }
-        });
+        }
         Fields validation = root.requireObject("validation");
         Fields fluency = root.requireObject("fluency");
         JsonNode genPpl = fluency.node().get("gen_ppl");

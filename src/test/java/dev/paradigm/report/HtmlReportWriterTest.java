@@ -1,0 +1,61 @@
+package dev.paradigm.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportWriterTest {
+    private final String html = HtmlReportWriter.render(ReportFixture.load(ReportFixture.source()));
+
+    private static int count(String text, String needle) {
+        return (int) Pattern.compile(Pattern.quote(needle)).matcher(text).results().count();
+    }
+
+    @Test
+    void hasTheThreeCharts() {
+        assertTrue(html.contains("<svg id=\"chart-val-loss\""));
+        assertTrue(html.contains("<svg id=\"chart-train-loss\""));
+        assertTrue(html.contains("<svg id=\"chart-diversity\""));
+        assertEquals(3, count(html, "<svg "));
+        assertEquals(4, count(html, "<polyline class=\"series\""), "two lines in each of two line charts");
+        // seven charted metrics × two paradigms, each bar with a whisker
+        assertEquals(14, count(html, "<rect class=\"bar\""));
+        assertEquals(14, count(html, "<g class=\"whisker\">"));
+        // both evaluation curves have six points and get a marker each
+        assertEquals(12, count(html, "<circle "));
+    }
+
+    @Test
+    void sampleTextIsEscaped() {
+        assertTrue(html.contains("Once there was a cat who wrote &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; "
+                + "&amp; ran away"), "the fixture's second AR sample, escaped");
+        assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), "the page has no script element at all");
+        assertFalse(html.contains("Once upon a time, there was a dog."), "only the first three samples are shown");
+    }
+
+    @Test
+    void referencesNothingOutsideThePage() {
+        Pattern external = Pattern.compile("(?i)\\b(src|href|xlink:href|action)\\s*=\\s*[\"']?\\s*(https?:|//|file:)");
+        assertFalse(external.matcher(html).find(), "no src or href points outside the page");
+        assertFalse(html.contains("http://") || html.contains("https://"), "no URL at all");
+        assertFalse(html.contains("url(") || html.contains("@import"), "the stylesheet fetches nothing");
+        assertTrue(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""),
+                "a Content-Security-Policy forbids fetches and scripts");
+    }
+
+    @Test
+    void sectionsComeInTheReadersOrder() {
+        int verdict = html.indexOf("id=\"verdict\"");
+        int control = html.indexOf("id=\"control\"");
+        int training = html.indexOf("id=\"training\"");
+        int samples = html.indexOf("id=\"samples\"");
+        int config = html.indexOf("id=\"config\"");
+        assertTrue(0 < verdict && verdict < control && control < training && training < samples && samples < config);
+        assertTrue(html.contains("<details>\n<summary>Resolved config.yaml"), "the config is collapsible");
+        assertTrue(html.contains("<td class=\"ok\">✓ EQUAL: identical batches in identical order</td>"));
+    }
+}

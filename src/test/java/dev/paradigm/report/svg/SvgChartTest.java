@@ -1,0 +1,56 @@
+package dev.paradigm.report.svg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SvgChartTest {
+
+    @Test
+    void niceScaleRoundsOutwardToOneTwoOrFiveSteps() {
+        // 0..600 in about 8 ticks: 600 / 7 = 85.7, rounded up to the nice step 100.
+        NiceScale steps = NiceScale.of(0, 600, 8);
+        assertEquals(new NiceScale(0, 600, 100), steps);
+        assertEquals("100", steps.label(100));
+        // 2.55..4.10 in about 6 ticks: 1.55 / 5 = 0.31 → 0.5; range floor(2.55/0.5)·0.5 = 2.5 to ceil(4.1/0.5)·0.5 = 4.5.
+        NiceScale loss = NiceScale.of(2.55, 4.10, 6);
+        assertEquals(0.5, loss.step(), 1e-12);
+        assertEquals(2.5, loss.min(), 1e-12);
+        assertEquals(4.5, loss.max(), 1e-12);
+        assertEquals(List.of(2.5, 3.0, 3.5, 4.0, 4.5), loss.ticks());
+        assertEquals("3.0", loss.label(3.0));
+        assertEquals("20,000", NiceScale.of(0, 20_000, 6).label(20_000));
+        assertEquals(150.0, steps.map(300, 100, 200), 1e-12);
+    }
+
+    @Test
+    void aFlatSeriesStillGetsARange() {
+        NiceScale flat = NiceScale.of(2.0, 2.0, 5);
+        assertTrue(flat.min() < 2.0 && flat.max() > 2.0, flat.toString());
+    }
+
+    @Test
+    void textIsEscapedForHtmlAndSvg() {
+        assertEquals("&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Ann&lt;/a&gt;", XmlText.escape("<a href=\"x\">Tom's & Ann</a>"));
+    }
+
+    @Test
+    void lineChartDrawsEachSeriesAndSkipsNonFinitePoints() {
+        String svg = new LineChart("c", "T<1>", "step", "loss", List.of(
+                new LineChart.Series("a", "#000", List.of(new LineChart.Point(0, 1), new LineChart.Point(10, Double.NaN),
+                        new LineChart.Point(20, 2)), true))).render();
+        assertTrue(svg.contains("<title id=\"c-title\">T&lt;1&gt;</title>"));
+        assertEquals(2, svg.split("<circle ", -1).length - 1, "two finite points, two markers");
+        assertTrue(!svg.contains("NaN"), svg);
+    }
+
+    @Test
+    void barChartNeedsOneBarPerCategory() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BarChart("b", "t", "y",
+                List.of("x", "y"), List.of(new BarChart.Series("s", "#000", List.of(new BarChart.Bar(1, 0, 2))))));
+        assertTrue(e.getMessage().contains("has 1 bars but the chart has 2 categories"));
+    }
+}
