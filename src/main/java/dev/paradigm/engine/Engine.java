@@ -103,7 +103,7 @@ public final class Engine {
             System.arraycopy(rows[i], 0, flat, i * length, length);
         }
         NDArray<int[]> tokens = new NDArray<>(flat, n, length);
-        NDArray<?> array = python.call(p -> (NDArray<?>) engine.getAttr("score", PyCallable.class).call(tokens, from));
+        NDArray<?> array = (NDArray<?>) python.invoke("paradigm.scoring", "score", engine, tokens, from);
         return rows((double[]) array.getData(), array.getDimensions());
     }
 

@@ -43,7 +43,7 @@ public final class EvaluateStage {
         }
         List<JsonNode> samples = SampleStage.read(samplesFile);
         List<String> texts = samples.stream().map(s -> s.path("text").asText()).toList();
-        int[][] generated = generatedIds(samples);
+        int[][] generated = generatedIds(samples, TokenStore.open(run.data()).eosId());
 
         MetricsSettings settings = new MetricsSettings(config.seed(), config.evaluate().bootstrap(),
                 Smoothing.parse(config.evaluate().smoothing().toString()));
@@ -64,17 +64,23 @@ public final class EvaluateStage {
         AtomicFiles.writeString(run.sampleMetrics(paradigm), out.toPrettyString());
     }
 
-    /** The ids each sample generated: the prompt prefix the sampler was given is not the model's output. */
-    static int[][] generatedIds(List<JsonNode> samples) {
+    /**
+     * The ids each sample generated: after the prompt prefix the sampler was given (not the model's output) and
+     * before the first end-of-story token (the filler after it is not text either).
+     */
+    static int[][] generatedIds(List<JsonNode> samples, int eosId) {
         int[][] ids = new int[samples.size()][];
         for (int i = 0; i < ids.length; i++) {
             JsonNode sample = samples.get(i);
             int prompt = sample.path("sampler").path("prompt_ids").size();
             JsonNode all = sample.get("ids");
-            int length = Math.max(0, all.size() - prompt);
-            ids[i] = new int[length];
-            for (int j = 0; j < length; j++) {
-                ids[i][j] = all.get(prompt + j).asInt();
+            int end = prompt;
+            while (end < all.size() && all.get(end).asInt() != eosId) {
+                end++;
+            }
+            ids[i] = new int[end - prompt];
+            for (int j = prompt; j < end; j++) {
+                ids[i][j - prompt] = all.get(j).asInt();
             }
         }
         return ids;

@@ -46,10 +46,7 @@ public final class PrepareStage {
             throw new UncheckedIOException("Could not create a temporary folder in " + run.root(), e);
         }
         try {
-            python.call(p -> {
-                p.exec("from paradigm.data.prepare import prepare as __paradigm_prepare");
-                return p.invoke("__paradigm_prepare", config.toJson(), tmp.toString());
-            });
+            python.invoke("paradigm.data.prepare", "prepare", config.toJson(), tmp.toString());
             TokenStore.open(tmp); // throws unless the files match their manifest
             replace(tmp, run.data());
         } finally {

@@ -74,10 +74,7 @@ public final class SampleStage {
     }
 
     private static List<Integer> encode(PythonRuntime python, TokenStore store, String text) {
-        NDArray<?> array = python.call(p -> {
-            p.exec("import paradigm.data.tokenizer");
-            return (NDArray<?>) p.invoke("paradigm.data.tokenizer.encode", tokenizerFile(store), text);
-        });
+        NDArray<?> array = (NDArray<?>) python.invoke("paradigm.data.tokenizer", "encode", tokenizerFile(store), text);
         List<Integer> ids = new ArrayList<>();
         for (int id : (int[]) array.getData()) {
             ids.add(id);
@@ -155,10 +152,7 @@ public final class SampleStage {
             System.arraycopy(ids[i], 0, flat, i * length, length);
         }
         NDArray<int[]> array = new NDArray<>(flat, n, length);
-        return python.call(p -> {
-            p.exec("import paradigm.data.tokenizer");
-            return (List<String>) p.invoke("paradigm.data.tokenizer.decode_batch", tokenizer, array, stopAtEos);
-        });
+        return (List<String>) python.invoke("paradigm.data.tokenizer", "decode_batch", tokenizer, array, stopAtEos);
     }
 
     /** Reads samples.jsonl; a malformed line is reported with its number. */

@@ -95,9 +95,17 @@ public final class PythonRuntime {
         return submit(body, false);
     }
 
-    /** Calls a Python callable by dotted name (e.g. {@code "paradigm.data.prepare.prepare"} after an import). */
-    public Object invoke(String callable, Object... args) {
-        return call(python -> python.invoke(callable, args));
+    /**
+     * Calls {@code function} of Python module {@code module} (imported on first use), e.g.
+     * {@code invoke("paradigm.data.tokenizer", "decode_batch", file, ids, true)}. Jep's own invoke resolves one
+     * attribute level only, so the function is bound to a global name first.
+     */
+    public Object invoke(String module, String function, Object... args) {
+        String alias = "__paradigm_" + module.replace('.', '_') + "__" + function;
+        return call(python -> {
+            python.exec("from " + module + " import " + function + " as " + alias);
+            return python.invoke(alias, args);
+        });
     }
 
     /** Evaluates a Python expression and converts the value to {@code type}. */

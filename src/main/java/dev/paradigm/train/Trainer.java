@@ -181,7 +181,8 @@ public final class Trainer {
                         return new Outcome(step, false, digest.hex(), null);
                     }
                 }
-                progress.update(step, String.format(Locale.ROOT, "loss %.4f %,.0f tok/s", lastLoss, lastTokensPerSecond));
+                progress.update(step, Double.isNaN(lastLoss) ? ""
+                        : String.format(Locale.ROOT, "loss %.4f %,.0f tok/s", lastLoss, lastTokensPerSecond));
             }
         } finally {
             metrics.close();
