@@ -292,8 +292,8 @@ class Engine:
                     ids = sample_ar(self.model, self.model_cfg.n_layer, prompt, settings, generator, self.eos_id)
                 else:
                     ids = sample_mdlm(self.model, prompt, settings, generator, self.vocab_size, self.objective.schedule)
-                if settings.stop_at_eos:
-                    ids = fill_after_eos(ids, self.eos_id, prompt.size(1))
+                if settings.stop_at_eos:  # as decode_batch does: an eos at position 0 does not end the sample
+                    ids = fill_after_eos(ids, self.eos_id, max(prompt.size(1), 1))
                 batches.append(ids.cpu())
         out = torch.cat(batches) if batches else torch.zeros(0, settings.length, dtype=torch.long)
         return np.ascontiguousarray(out.numpy().astype(np.int32))
