@@ -111,9 +111,8 @@ public final class SampleStage {
         if (prompt.isEmpty()) {
             settings.putNull("prompt_ids");
         }
-        settings.put("paradigm", paradigm.id());
         settings.put("protocol", config.protocol().toString());
-        settings.put("checkpoint", run.root().relativize(best).toString());
+        String checkpoint = run.root().relativize(best).toString();
         String settingsJson = settings.toString();
         String tokenizer = tokenizerFile(store);
 
@@ -134,6 +133,8 @@ public final class SampleStage {
                 }
                 line.put("text", texts.get(i));
                 line.put("seed", seed);
+                line.put("paradigm", paradigm.id());
+                line.put("checkpoint", checkpoint);
                 line.set("sampler", settings);
                 out.append(line).append('\n');
             }
