@@ -82,13 +82,7 @@ public final class Engine {
     public int[][] sample(int n, long seed, String settingsJson) {
         NDArray<?> array = python.call(p -> (NDArray<?>) engine.getAttr("sample", PyCallable.class)
                 .call(n, seed, settingsJson));
-        int[] dims = array.getDimensions();
-        int[] flat = (int[]) array.getData();
-        int[][] out = new int[dims[0]][dims[1]];
-        for (int i = 0; i < dims[0]; i++) {
-            System.arraycopy(flat, i * dims[1], out[i], 0, dims[1]);
-        }
-        return out;
+        return TokenArrays.rows(array);
     }
 
     /**
@@ -96,13 +90,7 @@ public final class Engine {
      * the tokens from position {@code from} up to and including the first end-of-story token after it.
      */
     public double[][] score(int[][] rows, int from) {
-        int n = rows.length;
-        int length = n == 0 ? 0 : rows[0].length;
-        int[] flat = new int[n * length];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(rows[i], 0, flat, i * length, length);
-        }
-        NDArray<int[]> tokens = new NDArray<>(flat, n, length);
+        NDArray<int[]> tokens = TokenArrays.of(rows);
         NDArray<?> array = (NDArray<?>) python.invoke("paradigm.scoring", "score", engine, tokens, from);
         return rows((double[]) array.getData(), array.getDimensions());
     }

@@ -11,6 +11,7 @@ import dev.paradigm.config.SampleConfig;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.Paradigm;
+import dev.paradigm.engine.TokenArrays;
 import dev.paradigm.run.AtomicFiles;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonRuntime;
@@ -146,13 +147,7 @@ public final class SampleStage {
 
     @SuppressWarnings("unchecked")
     static List<String> decode(PythonRuntime python, String tokenizer, int[][] ids, boolean stopAtEos) {
-        int n = ids.length;
-        int length = n == 0 ? 0 : ids[0].length;
-        int[] flat = new int[n * length];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(ids[i], 0, flat, i * length, length);
-        }
-        NDArray<int[]> array = new NDArray<>(flat, n, length);
+        NDArray<int[]> array = TokenArrays.of(ids);
         return (List<String>) python.invoke("paradigm.data.tokenizer", "decode_batch", tokenizer, array, stopAtEos);
     }
 

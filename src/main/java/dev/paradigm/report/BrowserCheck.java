@@ -97,7 +97,7 @@ public final class BrowserCheck {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the screenshot " + png + ": " + e.getMessage(), e);
         } finally {
-            AtomicFiles.deleteQuietly(temp);
+            deleteQuietly(temp);
         }
     }
 
@@ -150,9 +150,19 @@ public final class BrowserCheck {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
+            paths.sorted(Comparator.reverseOrder()).forEach(BrowserCheck::deleteQuietly);
         } catch (IOException ignored) {
             // A leftover temporary profile is harmless; the check's result is what matters.
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // The original failure is the one worth reporting.
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.paradigm.report;
 
+import dev.paradigm.run.AtomicFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
