@@ -105,6 +105,27 @@ class PythonRuntimeIntegrationTest {
     }
 
     @Test
+    void signalsStayWithTheJvm() {
+        // None: SIGINT's handler was not installed by Python (the JVM's stays), so Ctrl-C reaches Java's handler
+        // and training can write its checkpoint. Python replaces only a default (SIG_DFL) handler at start-up.
+        assertEquals(Boolean.TRUE, python.eval("__import__('signal').getsignal(__import__('signal').SIGINT) is None",
+                Boolean.class));
+    }
+
+    @Test
+    void pythonOutputGoesToJavasStreams() {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true));
+        try {
+            python.exec("print('hello from python', flush=True)");
+        } finally {
+            System.setOut(original);
+        }
+        assertTrue(captured.toString().contains("hello from python"), captured.toString());
+    }
+
+    @Test
     void sysExecutableIsTheEnvironmentsPython() {
         String executable = python.eval("__import__('sys').executable", String.class);
         assertEquals(python.environment().python().toString(), executable);
