@@ -146,6 +146,7 @@ public final class ConfigValidator {
 
     private void evaluate(EvaluateConfig e) {
         atLeast("evaluate.bootstrap", e.bootstrap(), 1);
+        atLeast("evaluate.grammar_samples", e.grammarSamples(), 0);
     }
 
     // The comparisons are written so that NaN fails every one of them.
