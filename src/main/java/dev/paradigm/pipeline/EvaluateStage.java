@@ -146,6 +146,11 @@ public final class EvaluateStage {
         } else {
             judge = Path.of(judgeSetting);
             judgeName = judge.toString();
+            if (!Files.isRegularFile(judge.resolve("model_args.json"))) {
+                throw new IllegalArgumentException("evaluate.judge=" + judgeSetting + " is not a checkpoint folder (it has no "
+                        + "model_args.json). Give the step-NNNNNN folder of a trained AR model, e.g. "
+                        + "runs/<name>/ar/checkpoints/step-000600, or null to judge with this run's own AR model.");
+            }
         }
         Engine engine = Engine.create(python, config.toJson(), Paradigm.AR, store.vocabSize(), store.eosId());
         engine.load(judge);

@@ -18,16 +18,18 @@ public record CliRun(int code, String out, String err, String log) {
 
     /** Runs {@code args} on a fresh command line built by {@code commandLine} (tests pass ParadigmCommand's). */
     public static CliRun of(Supplier<CommandLine> commandLine, String... args) {
-        CommandLine cli = commandLine.get();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         PrintStream originalErr = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        // System.err is swapped before the command line exists: a command line made earlier replaces the writers set
+        // on it with ones over the new System.err.
         System.setErr(new PrintStream(new TeeStream(log, originalErr), true, StandardCharsets.UTF_8));
         int code;
         try {
+            CommandLine cli = commandLine.get();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
             code = cli.execute(args);
         } finally {
             System.err.flush();
