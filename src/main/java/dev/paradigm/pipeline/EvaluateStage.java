@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.data.Sha256;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.Paradigm;
@@ -18,6 +19,8 @@ import dev.paradigm.metrics.Smoothing;
 import dev.paradigm.run.AtomicFiles;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +32,34 @@ import java.util.List;
 public final class EvaluateStage {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The metrics.json field that names the samples it was computed from (see {@link #isComplete}). */
+    static final String SAMPLES_SHA256 = "samples_sha256";
+
     private EvaluateStage() {}
 
+    private static String sha256(Path file) {
+        try {
+            return Sha256.ofFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+
+    /**
+     * Complete when {@code metrics.json} was computed from the {@code samples.jsonl} that is there now: new samples
+     * (a rerun of the sample stage) make the old metrics stale.
+     */
     public static boolean isComplete(RunFolder run, Paradigm paradigm) {
-        return Files.exists(run.sampleMetrics(paradigm));
+        Path metrics = run.sampleMetrics(paradigm);
+        Path samples = run.samples(paradigm);
+        if (!Files.exists(metrics) || !Files.exists(samples)) {
+            return false;
+        }
+        try {
+            return JSON.readTree(metrics.toFile()).path(SAMPLES_SHA256).asText().equals(Sha256.ofFile(samples));
+        } catch (IOException unreadable) { // a damaged metrics.json is recomputed
+            return false;
+        }
     }
 
     public static void run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
@@ -41,6 +68,7 @@ public final class EvaluateStage {
             throw new IllegalStateException("No samples for " + paradigm + " in " + run.root() + ". Run `paradigm sample "
                     + "--paradigm " + paradigm + " --run-dir " + run.root() + "` first.");
         }
+        String samplesSha256 = sha256(samplesFile);
         List<JsonNode> samples = SampleStage.read(samplesFile);
         List<String> texts = samples.stream().map(s -> s.path("text").asText()).toList();
         int[][] generated = generatedIds(samples, TokenStore.open(run.data()).eosId());
@@ -52,6 +80,7 @@ public final class EvaluateStage {
         ObjectNode out = JSON.createObjectNode();
         out.put("paradigm", paradigm.id());
         out.put("n_samples", samples.size());
+        out.put(SAMPLES_SHA256, samplesSha256);
         out.put("seed", config.seed());
         out.set("sampler", samples.get(0).path("sampler"));
         ObjectNode metricsNode = MetricsJson.toJson(result, JSON);
@@ -117,6 +146,11 @@ public final class EvaluateStage {
         } else {
             judge = Path.of(judgeSetting);
             judgeName = judge.toString();
+            if (!Files.isRegularFile(judge.resolve("model_args.json"))) {
+                throw new IllegalArgumentException("evaluate.judge=" + judgeSetting + " is not a checkpoint folder (it has no "
+                        + "model_args.json). Give the step-NNNNNN folder of a trained AR model, e.g. "
+                        + "runs/<name>/ar/checkpoints/step-000600, or null to judge with this run's own AR model.");
+            }
         }
         Engine engine = Engine.create(python, config.toJson(), Paradigm.AR, store.vocabSize(), store.eosId());
         engine.load(judge);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -53,7 +54,38 @@ public final class Experiment {
             step(Stage.EVALUATE, "evaluate " + p, () -> EvaluateStage.isComplete(run, p),
                     List.of(run.sampleMetrics(p)), () -> EvaluateStage.run(config, run, p, python));
         }
-        step(Stage.REPORT, "report", () -> false, List.of(), () -> writeReport(run));
+        step(Stage.REPORT, "report", () -> reportIsCurrent(run),
+                List.of(run.report("json"), run.report("md"), run.report("html"), run.report("png")), () -> writeReport(run));
+    }
+
+    /**
+     * The report is current when its three files exist and none is older than a file it is made from (make's rule:
+     * the inputs are few and written whole, so their modification times say whether they changed since).
+     */
+    static boolean reportIsCurrent(RunFolder run) {
+        List<Path> inputs = new ArrayList<>(List.of(run.config()));
+        for (Paradigm p : Paradigm.values()) {
+            inputs.addAll(List.of(run.metricsLog(p), run.samples(p), run.sampleMetrics(p)));
+        }
+        try {
+            FileTime oldestReport = null;
+            for (String extension : List.of("json", "md", "html")) {
+                Path report = run.report(extension);
+                if (!Files.exists(report)) {
+                    return false;
+                }
+                FileTime time = Files.getLastModifiedTime(report);
+                oldestReport = oldestReport == null || time.compareTo(oldestReport) < 0 ? time : oldestReport;
+            }
+            for (Path input : inputs) {
+                if (!Files.exists(input) || Files.getLastModifiedTime(input).compareTo(oldestReport) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Writes report.json/.md/.html and, when a browser is installed, report.png. */

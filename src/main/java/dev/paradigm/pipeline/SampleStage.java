@@ -106,7 +106,9 @@ public final class SampleStage {
 
         SampleConfig sample = config.sample();
         List<Integer> prompt = promptIds(config, paradigm, store, python);
-        ObjectNode settings = (ObjectNode) JSON.valueToTree(sample);
+        // The resolved section with the config's own (snake_case) key names, which Python reads; the record's
+        // camelCase names would be ignored there and the sampler would silently run on its defaults.
+        ObjectNode settings = samplerSection(config);
         ArrayNode promptNode = settings.putArray("prompt_ids");
         prompt.forEach(promptNode::add);
         if (prompt.isEmpty()) {
@@ -143,6 +145,15 @@ public final class SampleStage {
             progress.update(index, "");
         }
         AtomicFiles.writeString(run.samples(paradigm), out.toString());
+    }
+
+    /** The {@code sample} section of the resolved config as Python receives it (snake_case keys). */
+    static ObjectNode samplerSection(ExperimentConfig config) {
+        try {
+            return (ObjectNode) JSON.readTree(config.toJson()).get("sample").deepCopy();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) { // toJson writes valid JSON
+            throw new IllegalStateException(impossible);
+        }
     }
 
     @SuppressWarnings("unchecked")

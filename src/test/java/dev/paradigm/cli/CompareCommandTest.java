@@ -1,0 +1,273 @@
+package dev.paradigm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paradigm.testing.CliRun;
+import dev.paradigm.testing.RunSnapshot;
+import dev.paradigm.testing.TinyConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code paradigm compare} end to end on the tiny config, in this JVM's shared Python. The first test makes a
+ * complete run folder; the ones after it rerun, damage or force parts of it and check exactly what was redone.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CompareCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> PARADIGMS = List.of("ar", "mdlm");
+    private static final String[] STAGES = {"prepare", "train ar", "train mdlm", "sample ar", "sample mdlm", "evaluate ar",
+        "evaluate mdlm", "report"};
+    /** Small enough that the extra folders (seed sweep, failing judge) cost a few seconds each. */
+    private static final String[] SHORT = {"--set", "train.steps=10", "--set", "sample.n=4"};
+
+    @TempDir
+    static Path temp;
+
+    static Path run() {
+        return temp.resolve("run");
+    }
+
+    static CliRun compare(Path runDir, String... extra) {
+        List<String> args = new ArrayList<>(List.of("compare", "--config", TinyConfig.file().toString(),
+                "--run-dir", runDir.toString()));
+        args.addAll(List.of(extra));
+        return CliRun.of(ParadigmCommand::commandLine, args.toArray(String[]::new));
+    }
+
+    @Test
+    @Order(1)
+    void aFullRunWritesEveryFileAndTheReportRepeatsTheRunsNumbers() throws IOException {
+        CliRun r = compare(run());
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("Report: " + run().resolve("report.html").toAbsolutePath()), r.out());
+        for (String f : List.of("config.yaml", "data/manifest.json", "report.html", "report.md", "report.json")) {
+            assertTrue(Files.isRegularFile(run().resolve(f)), f);
+        }
+        JsonNode report = json(run().resolve("report.json"));
+        int expectedTokens = TinyConfig.STEPS * 8 * TinyConfig.SEQ_LEN; // steps × train.batch_size × seq_len
+        for (String p : PARADIGMS) {
+            List<JsonNode> log = jsonLines(run().resolve(p + "/metrics.jsonl"));
+            JsonNode summary = log.get(log.size() - 1);
+            assertEquals("summary", summary.path("kind").asText(), p);
+            assertEquals(expectedTokens, summary.path("tokens").asLong(), p);
+            List<JsonNode> evals = log.stream().filter(l -> l.path("kind").asText().equals("eval")).toList();
+            assertEquals(List.of(10, 20), evals.stream().map(e -> e.path("step").asInt()).toList(), p + " evaluates every 10 steps");
+            JsonNode best = evals.stream().min((a, b) -> Double.compare(a.path("val_loss").asDouble(),
+                    b.path("val_loss").asDouble())).orElseThrow();
+
+            JsonNode metrics = json(run().resolve(p + "/metrics.json"));
+            assertEquals(8, metrics.path("n_samples").asInt(), p);
+            assertEquals(best.path("val_loss").asDouble(), metrics.path("validation").path("val_loss").asDouble(), 0.0, p);
+            assertEquals(p.equals("mdlm"), metrics.path("validation").path("bound").asBoolean(), p + ": MDLM's is a bound");
+            double genPpl = metrics.path("fluency").path("gen_ppl").path("value").asDouble();
+            assertTrue(genPpl > 1 && Double.isFinite(genPpl), p + " gen_ppl " + genPpl);
+
+            JsonNode reported = report.path("samples").path(p);
+            for (String m : List.of("distinct_2", "self_bleu", "unigram_entropy")) {
+                assertEquals(metrics.path("metrics").path(m), reported.path("metrics").path(m), p + " " + m);
+            }
+            assertEquals(metrics.path("fluency").path("gen_ppl"), reported.path("fluency").path("gen_ppl"), p);
+            JsonNode training = report.path("training").path(p);
+            assertEquals(summary.path("analysis").path("best_val_loss").asDouble(),
+                    training.path("summary").path("analysis").path("best_val_loss").asDouble(), 0.0, p);
+            assertEquals(best.path("val_loss").asDouble(), summary.path("analysis").path("best_val_loss").asDouble(), 0.0, p);
+            assertEquals(summary.path("params").asLong(), training.path("summary").path("params").asLong(), p);
+            assertEquals(summary.path("data_digest").asText(), training.path("summary").path("data_digest").asText(), p);
+            assertEquals(evals.size(), training.path("evals").size(), p);
+
+            List<JsonNode> samples = jsonLines(run().resolve(p + "/samples.jsonl"));
+            assertEquals(8, samples.size(), p);
+            for (JsonNode s : samples) {
+                assertEquals(32, s.path("ids").size(), p + " sample length");
+                s.path("ids").forEach(id -> assertTrue(id.asInt() >= 0 && id.asInt() < TinyConfig.VOCAB, p + " id " + id));
+                // the sampler got the config's settings (snake_case keys, as Python reads them)
+                assertEquals(8, s.path("sampler").path("mdlm_steps").asInt(), s.path("sampler").toString());
+                assertEquals(8, s.path("sampler").path("batch_size").asInt(), s.path("sampler").toString());
+            }
+        }
+        JsonNode arSummary = last(jsonLines(run().resolve("ar/metrics.jsonl")));
+        JsonNode mdlmSummary = last(jsonLines(run().resolve("mdlm/metrics.jsonl")));
+        assertEquals(64, arSummary.path("data_digest").asText().length());
+        assertEquals(arSummary.path("data_digest").asText(), mdlmSummary.path("data_digest").asText(), "same data, same order");
+        assertEquals(TinyConfig.D_MODEL, mdlmSummary.path("params").asLong() - arSummary.path("params").asLong());
+        assertTrue(report.path("control").path("same_data").asBoolean(), report.path("control").toString());
+        assertEquals(TinyConfig.D_MODEL, report.path("control").path("param_difference_mdlm_minus_ar").asLong());
+    }
+
+    @Test
+    @Order(2)
+    void aSecondRunSkipsEveryStageAndTouchesNothing() {
+        RunSnapshot before = RunSnapshot.of(run());
+        CliRun r = compare(run());
+        assertEquals(0, r.code(), r.all());
+        for (String stage : STAGES) {
+            assertTrue(r.log().contains("Skipping " + stage + ": already complete."), stage + "\n" + r.log());
+        }
+        assertEquals(Set.of(), RunSnapshot.of(run()).rewrittenSince(before));
+    }
+
+    @Test
+    @Order(3)
+    void deletedSamplesAreDrawnAgainIdenticallyAndOnlyWhatDependsOnThemIsRedone() throws IOException {
+        RunSnapshot before = RunSnapshot.of(run());
+        Files.delete(run().resolve("mdlm/samples.jsonl"));
+        CliRun r = compare(run());
+        assertEquals(0, r.code(), r.all());
+        RunSnapshot after = RunSnapshot.of(run());
+        // Seeded sampling from the same checkpoint gives the same bytes, so metrics.json (which names the samples'
+        // SHA-256) is still current and evaluation is skipped; the report is rewritten from its newer input.
+        assertEquals(before.files().get("mdlm/samples.jsonl").sha256(), after.files().get("mdlm/samples.jsonl").sha256());
+        assertEquals(Set.of("mdlm/samples.jsonl", "report.html", "report.md", "report.json"),
+                withoutScreenshot(after.rewrittenSince(before)), r.log());
+        assertTrue(r.log().contains("Stage sample mdlm"), r.log());
+        assertTrue(r.log().contains("Skipping sample ar"), r.log());
+        assertTrue(r.log().contains("Skipping evaluate mdlm"), r.log());
+    }
+
+    @Test
+    @Order(4)
+    void samplesThatChangedAreEvaluatedAgain() throws IOException {
+        Path samples = run().resolve("ar/samples.jsonl");
+        List<String> lines = Files.readAllLines(samples);
+        String original = Files.readString(run().resolve("ar/metrics.json"));
+        // the same number of well-formed samples, but not the ones metrics.json was computed from
+        Files.write(samples, lines.stream().map(l -> l.replaceFirst("\"ids\":\\[0,\\d+,", "\"ids\":[0,7,"))
+                .map(l -> l.replaceFirst(",\"text\":\"", ",\"text\":\"edited "))
+                .toList());
+        RunSnapshot before = RunSnapshot.of(run());
+        CliRun r = compare(run());
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.log().contains("Stage evaluate ar"), r.log());
+        assertEquals(Set.of("ar/metrics.json", "report.html", "report.md", "report.json"),
+                withoutScreenshot(RunSnapshot.of(run()).rewrittenSince(before)), r.log());
+        assertFalse(original.equals(Files.readString(run().resolve("ar/metrics.json"))), "the metrics follow the samples");
+        // put the real samples back for the tests after this one
+        Files.delete(samples);
+        assertEquals(0, compare(run()).code());
+        assertEquals(original, Files.readString(run().resolve("ar/metrics.json")));
+    }
+
+    @Test
+    @Order(5)
+    void forcingSampleRedoesSampleEvaluateAndReportButNotTraining() {
+        RunSnapshot before = RunSnapshot.of(run());
+        CliRun r = compare(run(), "--force", "sample");
+        assertEquals(0, r.code(), r.all());
+        Set<String> expected = new TreeSet<>(Set.of("report.html", "report.md", "report.json"));
+        for (String p : PARADIGMS) {
+            expected.add(p + "/samples.jsonl");
+            expected.add(p + "/metrics.json");
+        }
+        assertEquals(expected, withoutScreenshot(RunSnapshot.of(run()).rewrittenSince(before)), r.log());
+        assertTrue(r.log().contains("Skipping train ar") && r.log().contains("Skipping train mdlm"), r.log());
+    }
+
+    @Test
+    @Order(6)
+    void anotherConfigOnTheSameFolderIsRefusedNamingTheKey() throws IOException {
+        RunSnapshot before = RunSnapshot.of(run());
+        CliRun r = compare(run(), "--set", "train.steps=25");
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("train.steps"), r.err());
+        assertTrue(r.err().contains("20") && r.err().contains("25"), "both values are shown: " + r.err());
+        assertTrue(r.err().contains("another --run-dir"), r.err());
+        assertEquals(Set.of(), RunSnapshot.of(run()).rewrittenSince(before));
+    }
+
+    @Test
+    @Order(7)
+    void aSeedSweepRunsEachSeedInItsOwnFolderAndSummarisesThem() throws IOException {
+        Path sweep = temp.resolve("sweep");
+        CliRun r = compare(sweep, concat(SHORT, "--seeds", "2"));
+        assertEquals(0, r.code(), r.all());
+        List<Long> seeds = List.of(1337L, 1338L); // seed and seed + 1 of tiny.yaml
+        JsonNode summary = json(sweep.resolve("sweep.json"));
+        assertEquals(seeds, streamOf(summary.path("runs")).map(n -> n.path("seed").asLong()).toList());
+        double sum = 0;
+        for (long seed : seeds) {
+            Path folder = sweep.resolve("seed-" + seed);
+            assertTrue(Files.readString(folder.resolve("config.yaml")).contains("seed: " + seed), folder.toString());
+            assertTrue(Files.isRegularFile(folder.resolve("report.json")), folder.toString());
+            sum += last(jsonLines(folder.resolve("ar/metrics.jsonl"))).path("analysis").path("best_val_loss").asDouble();
+        }
+        JsonNode stat = findStatistic(summary, "ar", "val");
+        assertEquals(sum / 2, stat.path("mean").asDouble(), 1e-12, stat.toString());
+    }
+
+    @Test
+    @Order(8)
+    void aFailingStageIsNamedAndWhatCompletedIsKept() {
+        Path failing = temp.resolve("bad-judge");
+        CliRun r = compare(failing, concat(SHORT, "--set", "evaluate.judge=/nonexistent"));
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().contains("Stage 'evaluate ar' failed"), r.all());
+        assertTrue(r.err().contains("evaluate.judge=/nonexistent"), r.err());
+        assertTrue(r.err().contains("Completed and kept: prepare, train ar, train mdlm, sample ar, sample mdlm."), r.err());
+        for (String f : List.of("ar/samples.jsonl", "mdlm/samples.jsonl", "ar/checkpoints/index.json", "mdlm/checkpoints/index.json")) {
+            assertTrue(Files.isRegularFile(failing.resolve(f)), f);
+        }
+        assertFalse(Files.exists(failing.resolve("ar/metrics.json")));
+        assertFalse(Files.exists(failing.resolve("report.json")));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** report.png is written only where Chromium is installed. */
+    private static Set<String> withoutScreenshot(Set<String> files) {
+        return files.stream().filter(f -> !f.equals("report.png")).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static JsonNode findStatistic(JsonNode sweep, String paradigm, String fragment) {
+        var names = new ArrayList<String>();
+        sweep.path("statistics").fieldNames().forEachRemaining(names::add);
+        String key = names.stream().filter(k -> k.contains(paradigm) && k.contains(fragment)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + paradigm + " " + fragment + " statistic in " + names));
+        return sweep.path("statistics").path(key);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
+    }
+
+    private static java.util.stream.Stream<JsonNode> streamOf(JsonNode array) {
+        List<JsonNode> list = new ArrayList<>();
+        array.forEach(list::add);
+        return list.stream();
+    }
+
+    private static JsonNode last(List<JsonNode> lines) {
+        return lines.get(lines.size() - 1);
+    }
+
+    static JsonNode json(Path file) throws IOException {
+        return JSON.readTree(file.toFile());
+    }
+
+    static List<JsonNode> jsonLines(Path file) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+}

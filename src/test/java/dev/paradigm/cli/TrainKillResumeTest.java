@@ -1,0 +1,156 @@
+package dev.paradigm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.paradigm.data.Sha256;
+import dev.paradigm.testing.CliRun;
+import dev.paradigm.testing.ParadigmProcess;
+import dev.paradigm.testing.TinyConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Training in a real subprocess, stopped the hard way (SIGKILL) and the polite way (SIGINT), then resumed with the
+ * same command: it must end exactly where an uninterrupted run ends.
+ */
+class TrainKillResumeTest {
+    /** The loss fields of metrics.jsonl lines (timings differ from run to run and are left out). */
+    private static final Map<String, List<String>> LOSS_FIELDS = Map.of(
+            "train", List.of("step", "loss", "grad_norm", "lr"),
+            "eval", List.of("step", "val_loss", "val_ppl"));
+
+    @TempDir
+    static Path temp;
+
+    /** One prepared token store, copied into each run folder so that only training runs in the subprocesses. */
+    @BeforeAll
+    static void prepareOnce() {
+        CliRun r = CliRun.of(ParadigmCommand::commandLine, "prepare", "--config", TinyConfig.file().toString(),
+                "--run-dir", temp.resolve("prepared").toString());
+        assertEquals(0, r.code(), r.all());
+    }
+
+    @Test
+    void mdlmKilledAfterItsFirstCheckpointResumesToIdenticalWeightsAndLog() throws Exception {
+        Path reference = runFolder("mdlm-reference");
+        assertEquals(0, ParadigmProcess.run(reference.resolve("out.txt"), train("mdlm", reference)),
+                Files.readString(reference.resolve("out.txt")));
+
+        Path killed = runFolder("mdlm-killed");
+        ParadigmProcess first = ParadigmProcess.start(killed.resolve("out-1.txt"), train("mdlm", killed));
+        awaitFirstCheckpoint(first, killed.resolve("mdlm/checkpoints/index.json"));
+        first.kill();
+        assertFalse(hasSummary(killed.resolve("mdlm/metrics.jsonl")), "the run finished before it could be killed:\n"
+                + first.output());
+
+        ParadigmProcess second = ParadigmProcess.start(killed.resolve("out-2.txt"), train("mdlm", killed));
+        assertEquals(0, second.waitFor(300), second.output());
+        assertTrue(second.output().contains("resuming from checkpoint at step"), second.output());
+
+        assertEquals(finalWeights(reference, "mdlm"), finalWeights(killed, "mdlm"), "bit-identical final weights");
+        assertEquals(lossLines(reference.resolve("mdlm/metrics.jsonl")), lossLines(killed.resolve("mdlm/metrics.jsonl")));
+        assertEquals(dataDigest(reference, "mdlm"), dataDigest(killed, "mdlm"), "the same batch stream");
+    }
+
+    @Test
+    void arInterruptedWithSigintCheckpointsExitsWith130AndResumesToIdenticalWeights() throws Exception {
+        Path reference = runFolder("ar-reference");
+        assertEquals(0, ParadigmProcess.run(reference.resolve("out.txt"), train("ar", reference)),
+                Files.readString(reference.resolve("out.txt")));
+
+        Path interrupted = runFolder("ar-interrupted");
+        ParadigmProcess first = ParadigmProcess.start(interrupted.resolve("out-1.txt"), train("ar", interrupted));
+        awaitFirstCheckpoint(first, interrupted.resolve("ar/checkpoints/index.json"));
+        first.interrupt();
+        assertEquals(130, first.waitFor(120), first.output());
+        Matcher stopped = Pattern.compile("Stopped at step (\\d+); a checkpoint was written").matcher(first.output());
+        assertTrue(stopped.find(), first.output());
+        int step = Integer.parseInt(stopped.group(1));
+        assertTrue(step < TinyConfig.STEPS, "stopped at " + step);
+        JsonNode index = CompareCommandTest.json(interrupted.resolve("ar/checkpoints/index.json"));
+        assertEquals(step, index.path("latest").path("step").asInt(), "a checkpoint at the step it stopped at: " + index);
+        assertFalse(hasSummary(interrupted.resolve("ar/metrics.jsonl")));
+
+        ParadigmProcess second = ParadigmProcess.start(interrupted.resolve("out-2.txt"), train("ar", interrupted));
+        assertEquals(0, second.waitFor(300), second.output());
+        assertTrue(second.output().contains("resuming from checkpoint at step " + step), second.output());
+        assertEquals(finalWeights(reference, "ar"), finalWeights(interrupted, "ar"), "bit-identical final weights");
+        assertEquals(dataDigest(reference, "ar"), dataDigest(interrupted, "ar"));
+        assertEquals(evalLines(reference.resolve("ar/metrics.jsonl")), evalLines(interrupted.resolve("ar/metrics.jsonl")));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String[] train(String paradigm, Path runDir) {
+        return new String[] {"train", "--paradigm", paradigm, "--config", TinyConfig.file().toString(), "--run-dir",
+            runDir.toString()};
+    }
+
+    /** A run folder holding the prepared config.yaml and data/ (as `paradigm prepare` left them). */
+    private static Path runFolder(String name) throws IOException {
+        Path prepared = temp.resolve("prepared");
+        Path run = temp.resolve(name);
+        try (Stream<Path> files = Files.walk(prepared)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Path to = run.resolve(prepared.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return run;
+    }
+
+    /** Polls for the first checkpoint index; the process must still be training then. */
+    private static void awaitFirstCheckpoint(ParadigmProcess process, Path index) throws InterruptedException {
+        long deadline = System.nanoTime() + 240_000_000_000L;
+        while (!Files.exists(index)) {
+            assertTrue(process.isAlive(), "paradigm ended before its first checkpoint:\n" + process.output());
+            assertTrue(System.nanoTime() < deadline, "no checkpoint after 240 s:\n" + process.output());
+            Thread.sleep(10);
+        }
+    }
+
+    private static String finalWeights(Path run, String paradigm) throws IOException {
+        Path checkpoints = run.resolve(paradigm).resolve("checkpoints");
+        JsonNode latest = CompareCommandTest.json(checkpoints.resolve("index.json")).path("latest");
+        assertEquals(TinyConfig.STEPS, latest.path("step").asInt(), run + ": the last checkpoint is the last step");
+        return Sha256.ofFile(checkpoints.resolve(latest.path("folder").asText()).resolve("model.safetensors"));
+    }
+
+    private static String dataDigest(Path run, String paradigm) throws IOException {
+        List<JsonNode> lines = CompareCommandTest.jsonLines(run.resolve(paradigm).resolve("metrics.jsonl"));
+        return lines.get(lines.size() - 1).path("data_digest").asText();
+    }
+
+    private static boolean hasSummary(Path log) throws IOException {
+        return Files.exists(log) && Files.readString(log).contains("\"kind\":\"summary\"");
+    }
+
+    /** train and eval lines reduced to their step and loss fields, as text. */
+    private static List<String> lossLines(Path log) throws IOException {
+        return CompareCommandTest.jsonLines(log).stream().filter(l -> LOSS_FIELDS.containsKey(l.path("kind").asText()))
+                .map(l -> l.path("kind").asText() + LOSS_FIELDS.get(l.path("kind").asText()).stream()
+                        .map(f -> " " + f + "=" + l.path(f).asText()).reduce("", String::concat))
+                .toList();
+    }
+
+    private static List<String> evalLines(Path log) throws IOException {
+        return lossLines(log).stream().filter(l -> l.startsWith("eval")).toList();
+    }
+}
