@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.Sha256;
 import dev.paradigm.data.TokenStore;
-import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.Paradigm;
-import dev.paradigm.metrics.Bootstrap;
-import dev.paradigm.metrics.Estimate;
 import dev.paradigm.metrics.MetricsJson;
 import dev.paradigm.metrics.MetricsResult;
 import dev.paradigm.metrics.MetricsSettings;
@@ -89,7 +86,7 @@ public final class EvaluateStage {
             out.set(MetricsJson.TOP_FIRST_WORD, metricsNode.get(MetricsJson.TOP_FIRST_WORD));
         }
         out.set("validation", validation(run, paradigm));
-        out.set("fluency", fluency(config, run, paradigm, python, samples, settings));
+        out.set("fluency", Fluency.evaluate(config, run, paradigm, python, samples, texts, settings));
         AtomicFiles.writeString(run.sampleMetrics(paradigm), out.toPrettyString());
     }
 
@@ -125,57 +122,6 @@ public final class EvaluateStage {
             node.put("best_step", summary.path("analysis").path("best_step").asInt());
         }
         node.put("bound", paradigm == Paradigm.MDLM);
-        return node;
-    }
-
-    /**
-     * Generative perplexity: exp of the judge AR model's mean NLL per token over the samples' generated tokens
-     * (up to the end-of-story token). By default the judge is this run's own AR model, which is flagged: a model
-     * judging its own samples favours them.
-     */
-    private static ObjectNode fluency(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
-            List<JsonNode> samples, MetricsSettings settings) {
-        ObjectNode node = JSON.createObjectNode();
-        String judgeSetting = config.evaluate().judge();
-        Path judge;
-        String judgeName;
-        TokenStore store = TokenStore.open(run.data());
-        if (judgeSetting == null) {
-            judge = BestCheckpoint.of(run, Paradigm.AR);
-            judgeName = "this run's own AR model (best checkpoint)" + (paradigm == Paradigm.AR ? " — judging its own samples" : "");
-        } else {
-            judge = Path.of(judgeSetting);
-            judgeName = judge.toString();
-            if (!Files.isRegularFile(judge.resolve("model_args.json"))) {
-                throw new IllegalArgumentException("evaluate.judge=" + judgeSetting + " is not a checkpoint folder (it has no "
-                        + "model_args.json). Give the step-NNNNNN folder of a trained AR model, e.g. "
-                        + "runs/<name>/ar/checkpoints/step-000600, or null to judge with this run's own AR model.");
-            }
-        }
-        Engine engine = Engine.create(python, config.toJson(), Paradigm.AR, store.vocabSize(), store.eosId());
-        engine.load(judge);
-        int[][] rows = new int[samples.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            JsonNode ids = samples.get(i).get("ids");
-            rows[i] = new int[ids.size()];
-            for (int j = 0; j < rows[i].length; j++) {
-                rows[i][j] = ids.get(j).asInt();
-            }
-        }
-        int promptLength = samples.get(0).path("sampler").path("prompt_ids").size();
-        double[][] scores = engine.score(rows, Math.max(1, promptLength));
-        Bootstrap bootstrap = new Bootstrap(rows.length, settings.bootstrapResamples(), settings.seed() ^ 0x6E6E6CL);
-        Estimate ppl = bootstrap.ofPooled(times -> {
-            double nll = 0;
-            double tokens = 0;
-            for (int i = 0; i < times.length; i++) {
-                nll += times[i] * scores[i][0];
-                tokens += times[i] * scores[i][1];
-            }
-            return Math.exp(nll / Math.max(1, tokens));
-        });
-        node.set("gen_ppl", JSON.valueToTree(ppl));
-        node.put("judge", judgeName);
         return node;
     }
 }

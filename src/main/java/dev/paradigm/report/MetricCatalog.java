@@ -32,7 +32,12 @@ final class MetricCatalog {
         LABELS.put("tok_distinct_2", "Token Distinct-2");
         LABELS.put("tok_distinct_3", "Token Distinct-3");
         LABELS.put("tok_distinct_4", "Token Distinct-4");
+        LABELS.put("grammar_errors_per_100_words", "Grammar errors per 100 words (LanguageTool)");
+        LABELS.put("spelling_errors_per_100_words", "Spelling errors per 100 words (LanguageTool)");
     }
+
+    /** Fluency numbers of metrics.json's {@code fluency} object shown among the sample metrics. */
+    static final List<String> FLUENCY = List.of("grammar_errors_per_100_words", "spelling_errors_per_100_words");
 
     /** Shares in [0, 1] that fit one bar chart axis; counts such as vocabulary would dwarf them. */
     static final List<String> CHARTED = List.of("distinct_1", "distinct_2", "distinct_3", "distinct_4",

@@ -156,6 +156,11 @@ public final class ReportLoader {
         }
         Fields validation = root.requireObject("validation");
         Fields fluency = root.requireObject("fluency");
+        for (String name : MetricCatalog.FLUENCY) {
+            if (fluency.node().path(name).isObject()) {
+                metrics.put(name, estimateOf(fluency.requireObject(name)));
+            }
+        }
         JsonNode genPpl = fluency.node().get("gen_ppl");
         JsonNode judge = fluency.node().get("judge");
         return new SampleEvaluation((int) root.requireLong("n_samples"), root.requireLong("seed"), sampler,

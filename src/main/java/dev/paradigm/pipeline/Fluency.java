@@ -1,0 +1,138 @@
+package dev.paradigm.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.data.DataManifest;
+import dev.paradigm.data.TokenStore;
+import dev.paradigm.engine.Engine;
+import dev.paradigm.engine.Paradigm;
+import dev.paradigm.metrics.Bootstrap;
+import dev.paradigm.metrics.Estimate;
+import dev.paradigm.metrics.GrammarCheck;
+import dev.paradigm.metrics.MetricsSettings;
+import dev.paradigm.run.RunFolder;
+import dev.paradigm.runtime.PythonRuntime;
+import dev.paradigm.train.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How well the samples read: generative perplexity under a judge AR model, and grammar and spelling errors per
+ * 100 words found by LanguageTool.
+ */
+final class Fluency {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static GrammarCheck grammar; // seconds to build: one per process
+
+    private Fluency() {}
+
+    static ObjectNode evaluate(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
+            List<JsonNode> samples, List<String> texts, MetricsSettings settings) {
+        ObjectNode node = JSON.createObjectNode();
+        TokenStore store = TokenStore.open(run.data());
+        String judgeSetting = config.evaluate().judge();
+        Path judge = judgeSetting == null ? BestCheckpoint.of(run, Paradigm.AR) : checkedJudge(Path.of(judgeSetting), store);
+        String judgeName = judgeSetting == null
+                ? "this run's own AR model (best checkpoint)" + (paradigm == Paradigm.AR ? " — judging its own samples" : "")
+                : judgeSetting;
+        node.set("gen_ppl", JSON.valueToTree(generativePerplexity(config, python, store, judge, samples, settings)));
+        node.put("judge", judgeName);
+
+        int checked = Math.min(config.evaluate().grammarSamples(), texts.size());
+        if (checked > 0) {
+            List<GrammarCheck.Counts> counts = grammarCounts(texts.subList(0, checked), paradigm);
+            Bootstrap bootstrap = new Bootstrap(checked, settings.bootstrapResamples(), settings.seed() ^ 0x6772616DL);
+            node.set("grammar_errors_per_100_words", JSON.valueToTree(GrammarCheck.perHundredWords(counts, false, bootstrap)));
+            node.set("spelling_errors_per_100_words", JSON.valueToTree(GrammarCheck.perHundredWords(counts, true, bootstrap)));
+            node.put("grammar_checked_samples", checked);
+            node.put("grammar_checker", GrammarCheck.description());
+        }
+        return node;
+    }
+
+    /** exp of the judge's mean NLL per token over the generated tokens up to the end-of-story token (a ratio of sums). */
+    private static Estimate generativePerplexity(ExperimentConfig config, PythonRuntime python, TokenStore store, Path judge,
+            List<JsonNode> samples, MetricsSettings settings) {
+        Engine engine = Engine.create(python, config.toJson(), Paradigm.AR, store.vocabSize(), store.eosId());
+        engine.load(judge);
+        int[][] rows = new int[samples.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            JsonNode ids = samples.get(i).get("ids");
+            rows[i] = new int[ids.size()];
+            for (int j = 0; j < rows[i].length; j++) {
+                rows[i][j] = ids.get(j).asInt();
+            }
+        }
+        int promptLength = samples.get(0).path("sampler").path("prompt_ids").size();
+        double[][] scores = engine.score(rows, Math.max(1, promptLength));
+        Bootstrap bootstrap = new Bootstrap(rows.length, settings.bootstrapResamples(), settings.seed() ^ 0x6E6E6CL);
+        return bootstrap.ofPooled(times -> {
+            double nll = 0;
+            double tokens = 0;
+            for (int i = 0; i < times.length; i++) {
+                nll += times[i] * scores[i][0];
+                tokens += times[i] * scores[i][1];
+            }
+            return Math.exp(nll / Math.max(1, tokens));
+        });
+    }
+
+    /**
+     * A judge from another run must read the same token ids: its run's tokenizer (when its run folder is known) or at
+     * least its vocabulary size must match this run's.
+     */
+    static Path checkedJudge(Path judge, TokenStore store) {
+        if (!Files.isRegularFile(judge.resolve("model_args.json"))) {
+            throw new IllegalArgumentException("evaluate.judge=" + judge + " is not a checkpoint folder (it has no "
+                    + "model_args.json). Give the step-NNNNNN folder of a trained AR model, e.g. "
+                    + "runs/<name>/ar/checkpoints/step-000400, or null to judge with this run's own AR model.");
+        }
+        try {
+            JsonNode args = JSON.readTree(judge.resolve("model_args.json").toFile());
+            if (!"ar".equals(args.path("paradigm").asText())) {
+                throw new IllegalArgumentException("evaluate.judge=" + judge + " is a " + args.path("paradigm").asText()
+                        + " checkpoint; generative perplexity needs an AR model.");
+            }
+            Path judgeData = judge.toAbsolutePath().normalize().getParent().getParent().getParent().resolve("data")
+                    .resolve("manifest.json");
+            if (Files.isRegularFile(judgeData)) {
+                DataManifest theirs = DataManifest.parse(Files.readAllBytes(judgeData), judgeData);
+                String ours = store.manifest().tokenizer().sha256();
+                if (!theirs.tokenizer().sha256().equals(ours)) {
+                    throw new IllegalArgumentException("evaluate.judge=" + judge + " was trained with another tokenizer (sha256 "
+                            + theirs.tokenizer().sha256() + ", this run's is " + ours + "): its perplexities would score other "
+                            + "token ids. Use a judge trained on this run's data folder.");
+                }
+            }
+            int vocab = args.path("model").path("vocab_size").asInt(-1);
+            if (vocab != store.vocabSize()) {
+                throw new IllegalArgumentException("evaluate.judge=" + judge + " has a vocabulary of " + vocab
+                        + " tokens but this run's tokenizer has " + store.vocabSize() + ": it was trained with another tokenizer.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the judge checkpoint " + judge, e);
+        }
+        return judge;
+    }
+
+    private static List<GrammarCheck.Counts> grammarCounts(List<String> texts, Paradigm paradigm) {
+        synchronized (Fluency.class) {
+            if (grammar == null) {
+                grammar = GrammarCheck.english();
+            }
+        }
+        List<GrammarCheck.Counts> counts = new ArrayList<>();
+        Progress progress = new Progress(paradigm.id() + " grammar", texts.size());
+        for (String text : texts) {
+            counts.add(grammar.check(text));
+            progress.update(counts.size(), "");
+        }
+        return counts;
+    }
+}
