@@ -1,0 +1,128 @@
+package dev.paradigm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.paradigm.testing.CliRun;
+import dev.paradigm.testing.TinyConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the command line says and returns for bad input, and for commands run in the wrong order. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliBadInputTest {
+    @TempDir
+    static Path temp;
+
+    private static CliRun run(String... args) {
+        return CliRun.of(ParadigmCommand::commandLine, args);
+    }
+
+    /** A run folder where only AR has been trained (made by the first ordered test). */
+    private static Path arOnly() {
+        return temp.resolve("ar-only");
+    }
+
+    @Test
+    void aConfigThatIsNotYamlIsAUsageErrorWithLineAndColumn() throws IOException {
+        String fourth = "  lr: 0.1: 2"; // a second ':' on one line
+        Path config = temp.resolve("broken.yaml");
+        Files.writeString(config, "name: broken\ntrain:\n  steps: 5\n" + fourth + "\n");
+        CliRun r = run("prepare", "--config", config.toString(), "--run-dir", temp.resolve("never").toString());
+        assertEquals(2, r.code(), r.all());
+        int column = fourth.indexOf(':', fourth.indexOf(':') + 1) + 1;
+        assertTrue(r.err().contains("line 4, column " + column), r.err());
+        assertTrue(r.err().contains(config.toString()), r.err());
+        assertFalse(Files.exists(temp.resolve("never")), "nothing is written for a config that does not load");
+    }
+
+    @Test
+    void anUnknownKeyIsAUsageErrorThatSuggestsTheNearestKey() throws IOException {
+        Path config = temp.resolve("typo.yaml");
+        Files.writeString(config, "name: typo\ntrain:\n  stepz: 5\n");
+        CliRun r = run("prepare", "--config", config.toString(), "--run-dir", temp.resolve("never").toString());
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("'train.stepz'"), r.err());
+        assertTrue(r.err().contains("did you mean 'train.steps'?"), r.err());
+    }
+
+    @Test
+    void zeroSamplesIsAUsageError() {
+        CliRun r = run("sample", "--paradigm", "ar", "--n", "0", "--run-dir", temp.resolve("never").toString());
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("Invalid value '0' for '--n': must be at least 1."), r.err());
+    }
+
+    @Test
+    void anUnknownParadigmIsAUsageErrorListingTheKnownOnes() {
+        CliRun r = run("train", "--paradigm", "xyz", "--config", TinyConfig.file().toString());
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("Unknown paradigm 'xyz': expected one of ar, mdlm."), r.err());
+    }
+
+    @Test
+    @Order(1)
+    void trainOnAFolderWithoutTokensPreparesThemFirst() throws IOException {
+        CliRun r = run("train", "--paradigm", "ar", "--config", TinyConfig.file().toString(), "--run-dir", arOnly().toString(),
+                "--set", "train.steps=5", "--set", "train.eval_interval=5");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(Files.isRegularFile(arOnly().resolve("data/manifest.json")));
+        assertTrue(Files.isRegularFile(arOnly().resolve("data/train.bin")));
+        assertTrue(r.out().contains("Trained ar for 5 steps"), r.out());
+        List<JsonNode> log = CompareCommandTest.jsonLines(arOnly().resolve("ar/metrics.jsonl"));
+        assertEquals(5, log.get(log.size() - 1).path("steps").asInt());
+    }
+
+    @Test
+    @Order(2)
+    void samplingAnUntrainedParadigmSaysToTrainFirst() {
+        CliRun r = run("sample", "--paradigm", "mdlm", "--run-dir", arOnly().toString());
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().contains("has not finished training"), r.err());
+        assertTrue(r.err().contains("paradigm train --paradigm mdlm --run-dir " + arOnly()), r.err());
+        assertFalse(Files.exists(arOnly().resolve("mdlm/samples.jsonl")));
+    }
+
+    @Test
+    @Order(3)
+    void aMalformedSamplesFileIsNamedWithItsLineNumber() throws IOException {
+        Files.writeString(arOnly().resolve("ar/samples.jsonl"),
+                "{\"index\":0,\"ids\":[0,5,6],\"text\":\"a b\"}\n{\"index\":1,\"ids\":[0,5\n");
+        CliRun r = run("evaluate", "--paradigm", "ar", "--run-dir", arOnly().toString());
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().contains("Line 2 of " + arOnly().resolve("ar/samples.jsonl") + " is not valid JSON"), r.err());
+        assertFalse(Files.exists(arOnly().resolve("ar/metrics.json")));
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() throws IOException {
+        Matcher pom = Pattern.compile("<artifactId>paradigm</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of(System.getProperty("paradigm.home"), "pom.xml")));
+        assertTrue(pom.find(), "no project version in pom.xml");
+        CliRun r = run("--version");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().startsWith("paradigm " + pom.group(1) + " (Jep "), r.out());
+    }
+
+    @Test
+    void generateCompletionPrintsABashCompletionScript() {
+        CliRun r = run("generate-completion");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().startsWith("#!/usr/bin/env bash"), r.out().lines().findFirst().orElse(""));
+        assertTrue(r.out().contains("complete -F _complete_paradigm"), "registers a completion function");
+        for (String sub : List.of("compare", "train", "sample", "evaluate", "report", "prepare", "doctor")) {
+            assertTrue(r.out().contains(sub), sub);
+        }
+    }
+}
