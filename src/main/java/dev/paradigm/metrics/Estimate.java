@@ -21,6 +21,14 @@ public record Estimate(
         }
     }
 
+    /**
+     * The interval cut to the metric's range: the bias-shifted interval of a pooled share ({@link Bootstrap#ofPooled})
+     * can reach past it (a Distinct-1 of 1.0 with an upper end of 1.2).
+     */
+    public Estimate clampedTo(double low, double high) {
+        return new Estimate(value, Math.max(low, Math.min(high, ciLow)), Math.max(low, Math.min(high, ciHigh)));
+    }
+
     public boolean contains(double x) {
         return ciLow <= x && x <= ciHigh;
     }

@@ -25,13 +25,13 @@ public final class SampleMetrics {
 
         Map<String, Estimate> metrics = new LinkedHashMap<>();
         for (int n = 1; n <= MAX_ORDER; n++) {
-            metrics.put("distinct_" + n, bootstrap.ofPooled(DistinctNgrams.ratio(wordNgrams, n)));
+            metrics.put("distinct_" + n, bootstrap.ofPooled(DistinctNgrams.ratio(wordNgrams, n)).clampedTo(0, 1));
         }
         metrics.put("vocabulary", bootstrap.ofPooled(DistinctNgrams.count(wordNgrams, 1)));
         metrics.put("mean_words", bootstrap.ofMean(lengths(words)));
         metrics.put("top_first_word_share", bootstrap.ofMean(openings.beginsWithTopWord()));
-        metrics.put("distinct_first_words", bootstrap.ofPooled(openings.distinctFirstWords()));
-        metrics.put("distinct_openings_5", bootstrap.ofPooled(openings.distinctOpenings()));
+        metrics.put("distinct_first_words", bootstrap.ofPooled(openings.distinctFirstWords()).clampedTo(0, 1));
+        metrics.put("distinct_openings_5", bootstrap.ofPooled(openings.distinctOpenings()).clampedTo(0, 1));
         metrics.put("self_bleu", bootstrap.ofMean(SelfBleu.scores(words, wordNgrams, settings.smoothing())));
         double[] sampled = SampledSelfBleu.scores(words, wordNgrams, settings.sampledSelfBleuSeed());
         metrics.put("self_bleu_sampled",
@@ -39,7 +39,7 @@ public final class SampleMetrics {
         metrics.put("repeated_4gram_share", bootstrap.ofMean(WithinSample.repeatedNgramShare(wordNgrams, 4)));
         metrics.put("unigram_entropy", bootstrap.ofMean(WithinSample.unigramEntropy(wordNgrams)));
         for (int n = 1; n <= MAX_ORDER; n++) {
-            metrics.put("tok_distinct_" + n, bootstrap.ofPooled(DistinctNgrams.ratio(tokenNgrams, n)));
+            metrics.put("tok_distinct_" + n, bootstrap.ofPooled(DistinctNgrams.ratio(tokenNgrams, n)).clampedTo(0, 1));
         }
         return new MetricsResult(metrics, openings.topFirstWord());
     }

@@ -32,6 +32,17 @@ public final class EvaluateStage {
     /** The metrics.json field that names the samples it was computed from (see {@link #isComplete}). */
     static final String SAMPLES_SHA256 = "samples_sha256";
 
+    /** The metrics.json field that records the {@code evaluate} settings it was computed with. */
+    static final String SETTINGS = "evaluate_settings";
+
+    private static JsonNode settingsOf(ExperimentConfig config) {
+        try {
+            return JSON.readTree(config.toJson()).get("evaluate");
+        } catch (IOException impossible) { // toJson writes valid JSON
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     private EvaluateStage() {}
 
     private static String sha256(Path file) {
@@ -46,14 +57,16 @@ public final class EvaluateStage {
      * Complete when {@code metrics.json} was computed from the {@code samples.jsonl} that is there now: new samples
      * (a rerun of the sample stage) make the old metrics stale.
      */
-    public static boolean isComplete(RunFolder run, Paradigm paradigm) {
+    public static boolean isComplete(RunFolder run, Paradigm paradigm, ExperimentConfig config) {
         Path metrics = run.sampleMetrics(paradigm);
         Path samples = run.samples(paradigm);
         if (!Files.exists(metrics) || !Files.exists(samples)) {
             return false;
         }
         try {
-            return JSON.readTree(metrics.toFile()).path(SAMPLES_SHA256).asText().equals(Sha256.ofFile(samples));
+            JsonNode done = JSON.readTree(metrics.toFile());
+            return done.path(SAMPLES_SHA256).asText().equals(Sha256.ofFile(samples))
+                    && done.path(SETTINGS).equals(settingsOf(config));
         } catch (IOException unreadable) { // a damaged metrics.json is recomputed
             return false;
         }
@@ -78,6 +91,7 @@ public final class EvaluateStage {
         out.put("paradigm", paradigm.id());
         out.put("n_samples", samples.size());
         out.put(SAMPLES_SHA256, samplesSha256);
+        out.set(SETTINGS, settingsOf(config));
         out.put("seed", config.seed());
         out.set("sampler", samples.get(0).path("sampler"));
         ObjectNode metricsNode = MetricsJson.toJson(result, JSON);

@@ -47,11 +47,11 @@ public final class Experiment {
                     List.of(run.metricsLog(p), run.checkpoints(p)), () -> TrainStage.run(config, run, p, python));
         }
         for (Paradigm p : Paradigm.values()) {
-            step(Stage.SAMPLE, "sample " + p, () -> SampleStage.isComplete(run, p, config.sample()),
+            step(Stage.SAMPLE, "sample " + p, () -> SampleStage.isComplete(run, p, config),
                     List.of(run.samples(p)), () -> SampleStage.run(config, run, p, python));
         }
         for (Paradigm p : Paradigm.values()) {
-            step(Stage.EVALUATE, "evaluate " + p, () -> EvaluateStage.isComplete(run, p),
+            step(Stage.EVALUATE, "evaluate " + p, () -> EvaluateStage.isComplete(run, p, config),
                     List.of(run.sampleMetrics(p)), () -> EvaluateStage.run(config, run, p, python));
         }
         step(Stage.REPORT, "report", () -> reportIsCurrent(run),

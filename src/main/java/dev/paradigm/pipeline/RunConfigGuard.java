@@ -16,21 +16,31 @@ import java.util.List;
  * silently.
  */
 final class RunConfigGuard {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunConfigGuard.class);
     static final String HASH_PREFIX = "# config-sha256: ";
 
     private RunConfigGuard() {}
 
-    /** Writes config.yaml into a new run folder, or checks that an existing one matches {@code config}. */
+    /**
+     * Writes config.yaml into a new run folder, or checks that an existing one matches {@code config}. Only the
+     * {@code sample} and {@code evaluate} sections may differ: they describe what is done with the trained models,
+     * so config.yaml is updated and the sample and evaluate stages see their outputs as stale and redo them.
+     */
     static void claim(RunFolder run, ExperimentConfig config) {
         if (Files.exists(run.config())) {
             ExperimentConfig existing = read(run);
-            if (!existing.hash().equals(config.hash())) {
-                List<String> diff = ExperimentConfig.diff(existing, config);
-                throw new ConfigException("The run folder " + run.root() + " was made by a different config. Differing keys "
-                        + "(run folder → this command):\n  " + String.join("\n  ", diff)
-                        + "\nUse another --run-dir, or delete the folder to start over.");
+            if (existing.hash().equals(config.hash())) {
+                return;
             }
-            return;
+            List<String> diff = ExperimentConfig.diff(existing, config);
+            List<String> training = diff.stream().filter(d -> !d.startsWith("sample.") && !d.startsWith("evaluate.")).toList();
+            if (!training.isEmpty()) {
+                throw new ConfigException("The run folder " + run.root() + " was made by a different config. Differing keys "
+                        + "(run folder → this command):\n  " + String.join("\n  ", training)
+                        + "\nUse another --run-dir, or delete the folder to start over. (Only sample.* and evaluate.* keys may "
+                        + "change on an existing run folder: those stages are redone.)");
+            }
+            log.info("Sampling or evaluation settings changed ({}); those stages will be redone.", String.join("; ", diff));
         }
         AtomicFiles.writeString(run.config(), HASH_PREFIX + config.hash() + "\n" + config.toYaml());
     }

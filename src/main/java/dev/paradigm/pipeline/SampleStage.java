@@ -38,13 +38,28 @@ public final class SampleStage {
 
     private SampleStage() {}
 
-    public static boolean isComplete(RunFolder run, Paradigm paradigm, SampleConfig sample) {
+    /**
+     * Complete when samples.jsonl holds {@code sample.n} samples drawn with the current {@code sample} settings: samples
+     * drawn with other settings (the config's sample section changed) are stale.
+     */
+    public static boolean isComplete(RunFolder run, Paradigm paradigm, ExperimentConfig config) {
         Path file = run.samples(paradigm);
         if (!Files.exists(file)) {
             return false;
         }
-        try (var lines = Files.lines(file)) {
-            return lines.filter(l -> !l.isBlank()).count() == sample.n();
+        try {
+            List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+            if (lines.size() != config.sample().n()) {
+                return false;
+            }
+            JsonNode recorded = JSON.readTree(lines.get(0)).path("sampler");
+            ObjectNode current = samplerSection(config);
+            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) current::fields) {
+                if (!field.getValue().equals(recorded.get(field.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException e) {
             return false;
         }

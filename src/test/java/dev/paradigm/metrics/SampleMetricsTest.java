@@ -139,4 +139,17 @@ class SampleMetricsTest {
         IllegalArgumentException s = assertThrows(IllegalArgumentException.class, () -> Smoothing.parse("method2"));
         assertTrue(s.getMessage().contains("'method2'") && s.getMessage().contains("method1"), s.getMessage());
     }
+
+    @Test
+    void shareIntervalsStayInsideZeroToOne() {
+        // Every word distinct in every sample: Distinct-1 is exactly 1, and its interval must not pass 1.
+        List<String> texts = List.of("a b c", "d e f", "g h i", "j k l");
+        int[][] ids = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}, {10, 11, 12}};
+        MetricsResult r = SampleMetrics.compute(texts, ids, new MetricsSettings(3, 200, Smoothing.METHOD1));
+        for (String name : List.of("distinct_1", "distinct_first_words", "distinct_openings_5", "tok_distinct_1")) {
+            Estimate e = r.get(name);
+            assertEquals(1.0, e.value(), 1e-12, name);
+            assertTrue(e.ciLow() >= 0 && e.ciHigh() <= 1.0, name + " " + e);
+        }
+    }
 }
