@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class WorkerLauncher {
     private final List<String> arguments;
     private final PrintStream out;
     private final PrintStream err;
+    private final List<Process> workers = new CopyOnWriteArrayList<>();
 
     /**
      * @param plan      a {@link LaunchPlan#resolved() resolved} plan
@@ -71,7 +73,9 @@ public final class WorkerLauncher {
      * @throws WorkerFailedException when a worker failed (the others have been stopped)
      */
     public int run() {
-        List<Process> workers = new ArrayList<>();
+        if (!workers.isEmpty()) {
+            throw new IllegalStateException("This launcher has already run; make a new one.");
+        }
         List<OutputPump> stderr = new ArrayList<>();
         List<OutputPump> stdout = new ArrayList<>();
         BlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
@@ -90,9 +94,7 @@ public final class WorkerLauncher {
                 stdout.add(new OutputPump(process.getInputStream(), prefix, forward ? out : null));
                 stderr.add(new OutputPump(process.getErrorStream(), prefix, forward ? err : null));
                 process.getOutputStream().close();
-                synchronized (workers) {
-                    workers.add(process);
-                }
+                workers.add(process);
                 process.onExit().thenRun(() -> exited.add(index));
             }
             log.info("Started {} worker(s) on this node: ranks {}..{} of {}, rendezvous {}:{}", plan.nprocPerNode(),
@@ -129,6 +131,11 @@ public final class WorkerLauncher {
                 // the hook is running or about to: it stops the workers
             }
         }
+    }
+
+    /** The workers started so far, in local-rank order (for monitoring tools and tests). */
+    public List<ProcessHandle> workerProcesses() {
+        return workers.stream().map(Process::toHandle).toList();
     }
 
     private void environment(Map<String, String> env, WorldIdentity identity) {
@@ -177,12 +184,10 @@ public final class WorkerLauncher {
     /** Stops every live worker: SIGTERM, then SIGKILL after 10 seconds. */
     private static void stopAll(List<Process> workers) {
         List<Process> live = new ArrayList<>();
-        synchronized (workers) {
-            for (Process p : workers) {
-                if (p.isAlive()) {
-                    p.destroy();
-                    live.add(p);
-                }
+        for (Process p : workers) {
+            if (p.isAlive()) {
+                p.destroy();
+                live.add(p);
             }
         }
         for (Process p : live) {
