@@ -91,10 +91,17 @@ class DistributedTrainingTest {
         WatchedStream rank0 = new WatchedStream(Paradigm.AR.id() + " train 1/");
         WorkerLauncher launcher = launcher(config, run, Paradigm.AR, new PrintStream(rank0, true, StandardCharsets.UTF_8));
         CompletableFuture<Integer> result = CompletableFuture.supplyAsync(launcher::run);
-        assertTrue(rank0.seen.get(120, TimeUnit.SECONDS), "training did not start");
-        List<ProcessHandle> workers = launcher.workerProcesses();
-        assertEquals(2, workers.size());
-        workers.get(1).destroyForcibly();
+        List<ProcessHandle> workers;
+        try {
+            assertTrue(rank0.seen.get(90, TimeUnit.SECONDS), "training did not start");
+            workers = launcher.workerProcesses();
+            assertEquals(2, workers.size());
+            workers.get(1).destroyForcibly();
+        } finally {
+            if (!rank0.seen.isDone()) {
+                launcher.workerProcesses().forEach(ProcessHandle::destroyForcibly);
+            }
+        }
 
         Exception e = assertThrows(Exception.class, () -> result.get(60, TimeUnit.SECONDS));
         WorkerFailedException failure = (WorkerFailedException) e.getCause();
@@ -118,10 +125,11 @@ class DistributedTrainingTest {
         return digest.hex();
     }
 
+    /** A launcher of 2 local workers training {@code paradigm}; rank 0's stdout and stderr both go to {@code out}. */
     private WorkerLauncher launcher(Path config, RunFolder run, Paradigm paradigm, PrintStream out) {
         List<String> args = List.of("train", "--config", config.toString(), "--run-dir", run.root().toString(),
                 "--paradigm", paradigm.id(), "--python", PythonRuntime.shared().environment().python().toString());
-        return new WorkerLauncher(new LaunchPlan(2, 1, 0, null, 0).resolved(), args, out, System.err);
+        return new WorkerLauncher(new LaunchPlan(2, 1, 0, null, 0).resolved(), args, out, out);
     }
 
     private Path writeConfig(int steps, int logInterval) throws IOException {
