@@ -34,6 +34,7 @@ final class DistributedTraining {
     static Trainer.Outcome runWorker(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
             boolean requireCheckpoint, WorldIdentity identity) {
         LaunchPlan.requireDivisible(config.train().batchSize(), identity.size());
+        WorkerLauncher.exitWithLauncher();
         ProcessGroup group = ProcessGroup.join(python, identity, config.train().device().toString());
         try {
             if (group.isMain()) {

@@ -32,6 +32,8 @@ public final class WorkerLauncher {
     /** The exit code of a worker (and of the launch) stopped by Ctrl-C after writing a checkpoint. */
     public static final int STOPPED = 130;
     private static final String MAIN_CLASS = "dev.paradigm.cli.Main";
+    /** Tells a worker which process launched it, so that it ends when the launcher is killed outright. */
+    static final String LAUNCHER_PID = "PARADIGM_LAUNCHER_PID";
 
     private final LaunchPlan plan;
     private final List<String> arguments;
@@ -133,6 +135,20 @@ public final class WorkerLauncher {
         }
     }
 
+    /**
+     * In a worker started by a launcher: ends this JVM (exit code 1) when the launcher process ends, so that a launcher
+     * killed with SIGKILL — which runs no shutdown hook — leaves no orphaned workers behind.
+     */
+    public static void exitWithLauncher() {
+        String pid = System.getenv(LAUNCHER_PID);
+        if (pid == null) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(pid.strip())).ifPresentOrElse(
+                launcher -> launcher.onExit().thenRun(() -> Runtime.getRuntime().halt(1)),
+                () -> Runtime.getRuntime().halt(1));
+    }
+
     /** The workers started so far, in local-rank order (for monitoring tools and tests). */
     public List<ProcessHandle> workerProcesses() {
         return workers.stream().map(Process::toHandle).toList();
@@ -145,6 +161,7 @@ public final class WorkerLauncher {
         env.put("LOCAL_WORLD_SIZE", String.valueOf(plan.nprocPerNode()));
         env.put("MASTER_ADDR", identity.masterAddr());
         env.put("MASTER_PORT", String.valueOf(identity.masterPort()));
+        env.put(LAUNCHER_PID, String.valueOf(ProcessHandle.current().pid()));
         // As torchrun: N processes each with every core's worth of threads would oversubscribe the machine.
         env.putIfAbsent("OMP_NUM_THREADS",
                 String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() / plan.nprocPerNode())));
