@@ -18,6 +18,7 @@ import numpy as np
 import torch
 from safetensors.torch import load_file, save_file
 
+from . import distributed
 from .boundary import java_entry
 from .model import ModelConfig, build_model, flops_per_token
 from .objectives import Paradigm, Protocol, make_objective
@@ -141,7 +142,11 @@ class Engine:
         if not 0 <= self.eos_id < self.vocab_size:
             raise ValueError(f"eos_id={eos_id} lies outside the vocabulary [0, {vocab_size}).")
         self.train_cfg = section(self.config, "train")
+        # Set by paradigm.distributed.join before the Engine is built (rank 0 of 1 otherwise).
+        self.world = distributed.world()
         self.device = resolve_device(self.train_cfg.get("device", "auto"))
+        if self.device.type == "cuda" and self.world.distributed:
+            self.device = torch.device("cuda", self.world.local_rank)
         self.use_compile = resolve_compile(self.train_cfg.get("compile", "auto"), self.device)
         self.seed = int(self.config.get("seed", 0))
         self.impl = section(self.config, "model").get("impl")
@@ -162,10 +167,14 @@ class Engine:
         init_generator = torch.Generator().manual_seed(self.seed)
         self.model = build_model(model_cfg, self.impl, init_generator).to(self.device)
         self.optimizer = self._make_optimizer()
-        self.forward = self.model
+        self.forward = self.model  # evaluation (the unwrapped model: a DDP forward on rank 0 alone would hang)
+        self.train_forward = self.model  # training: DDP over the ranks when there are several
+        if self.world.distributed:
+            self.train_forward = distributed.wrap(self.model, self.device)
         if self.use_compile:
             point_workers_at_python()
             self.forward = torch.compile(self.model)
+            self.train_forward = self.forward if not self.world.distributed else torch.compile(self.train_forward)
 
     def _make_optimizer(self):
         t = self.train_cfg
@@ -246,7 +255,7 @@ class Engine:
             group["lr"] = float(lr)
         self.model.train()
         with self._autocast():
-            loss = self.objective.train_loss(self.forward, x, self.generator)
+            loss = self.objective.train_loss(self.train_forward, x, self.generator, self.world.rank, self.world.size)
         loss.backward()
         clip = float(self.train_cfg.get("grad_clip") or 0.0)
         grad_norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), clip if clip > 0 else math.inf)
@@ -256,9 +265,15 @@ class Engine:
 
     @java_entry
     def drain(self):
+        """Per-step [loss, grad_norm] since the last drain; with several ranks, the mean over ranks (the
+        global batch's loss; grad norms are equal on every rank after DDP's all-reduce). Every rank
+        drains at the same steps: the all-reduce happens here, never per step."""
         if not self.pending:
             return np.zeros((0, 2), dtype=np.float64)
-        out = torch.stack(self.pending).double().cpu().numpy()
+        stacked = torch.stack(self.pending).double()
+        if self.world.distributed:
+            distributed.mean_over_ranks(stacked)
+        out = stacked.cpu().numpy()
         self.pending = []
         return out
 

@@ -148,7 +148,8 @@ def token_nll(logits, targets):
 class ARObjective:
     """Next-token cross-entropy: inputs tokens[:, :-1], targets tokens[:, 1:]."""
 
-    def train_loss(self, model, tokens, generator=None):
+    def train_loss(self, model, tokens, generator=None, rank=0, world=1):
+        """Mean over this batch; with W equal shards DDP's gradient average is the global mean (no noise to share)."""
         logits = model(tokens[:, :-1])
         return token_nll(logits, tokens[:, 1:]).mean()
 
@@ -186,18 +187,37 @@ class MDLMObjective:
             return antithetic_times(batch, self.eps, generator, device)
         return uniform_times(batch, generator, device)
 
-    def masked_nll(self, model, x0, t, generator):
-        """-log p(x0 | z_t) at masked positions, 0 elsewhere (SUBS carry-over); also the mask."""
-        z_t, masked = corrupt(x0, t, self.schedule, self.mask_id, generator)
+    def masked_nll(self, model, x0, t, generator, masked=None):
+        """-log p(x0 | z_t) at masked positions, 0 elsewhere (SUBS carry-over); also the mask.
+
+        The mask is drawn from `generator` as corrupt() does, unless the caller passes one.
+        """
+        if masked is None:
+            z_t, masked = corrupt(x0, t, self.schedule, self.mask_id, generator)
+        else:
+            z_t = torch.where(masked, torch.full_like(x0, self.mask_id), x0)
         nll = token_nll(model(z_t, t), x0)
         return torch.where(masked, nll, torch.zeros_like(nll)), masked
 
-    def train_loss(self, model, tokens, generator):
-        t = self.sample_times(tokens.size(0), generator, tokens.device)
-        nll, masked = self.masked_nll(model, tokens, t, generator)
+    def train_loss(self, model, tokens, generator, rank=0, world=1):
+        """The training loss of `tokens` (b, T): rows [rank*b, (rank+1)*b) of a global batch of B = W*b rows.
+
+        t and the mask uniforms are drawn for the whole global batch (B and B×T, in the order one
+        process draws them) from the same generator on every rank, and this rank's rows kept, so the
+        noise does not depend on W. The loss is scaled so that the mean over ranks — what DDP's
+        gradient average computes — is the global batch's loss: NELBO sum / (b*T) = W * sum / (B*T);
+        masked mean: W * sum / (masked tokens in the global batch).
+        """
+        b = tokens.size(0)
+        t = self.sample_times(b * world, generator, tokens.device)  # (B,)
+        u = torch.rand((b * world, tokens.size(1)), generator=generator, device=tokens.device)  # (B, T), as corrupt()
+        global_masked = u < self.schedule.mask_prob(t)[:, None]
+        rows = slice(rank * b, (rank + 1) * b)  # all rows when W = 1 (a view, no copy)
+        t = t[rows]
+        nll, _ = self.masked_nll(model, tokens, t, generator, global_masked[rows])
         if self.reduction == "nelbo":
             return (self.schedule.nelbo_weight(t)[:, None] * nll).sum() / tokens.numel()
-        return nll.sum() / masked.sum().clamp(min=1)
+        return nll.sum() * world / global_masked.sum().clamp(min=1)
 
     @torch.no_grad()
     def evaluate(self, model, tokens, seed: int):

@@ -1,6 +1,11 @@
 package dev.paradigm.cli;
 
 import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.distributed.LaunchPlan;
+import dev.paradigm.distributed.WorkerLauncher;
+import dev.paradigm.engine.Paradigm;
+import dev.paradigm.pipeline.TrainStage;
+import dev.paradigm.runtime.PythonEnvironment;
 import dev.paradigm.pipeline.Experiment;
 import dev.paradigm.pipeline.SeedSweep;
 import dev.paradigm.pipeline.Stage;
@@ -19,10 +24,12 @@ import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Run the whole controlled experiment: prepare → train AR → train MDLM → sample → evaluate → report.",
-            "Re-running skips completed stages and resumes an interrupted one."})
+            "Re-running skips completed stages and resumes an interrupted one.",
+            "--nproc-per-node/--nnodes run the train stages on distributed workers (see `paradigm train --help`)."})
 final class CompareCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin ConfigOptions options;
+    @Mixin DistributedOptions distributed;
     @Spec CommandSpec spec;
 
     @Option(names = "--force", paramLabel = "STAGE", converter = StageConverter.class,
@@ -38,14 +45,61 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig config = options.load();
         RunFolder run = options.runFolder(config);
+        LaunchPlan plan = distributed.plan(spec);
+        if (DistributedTraining.workerIdentity().isPresent()) {
+            throw new ParameterException(spec.commandLine(), "RANK/WORLD_SIZE are set, but compare is not a worker: start it "
+                    + "once per machine with --nproc-per-node (and --nnodes/--node-rank), and it starts the workers itself.");
+        }
+        if (plan.launches()) {
+            LaunchPlan.requireDivisible(config.train().batchSize(), plan.worldSize());
+        }
+        List<Long> seedList = seeds == null ? null : parseSeeds(config.seed());
+        if (plan.launches() && plan.nodeRank() > 0) {
+            return trainOnlyOnThisNode(config, run, plan, seedList);
+        }
         var python = common.startPython();
+        Experiment.TrainRunner trainer = plan.launches() ? distributedTrainer(plan)
+                : (c, r, p) -> TrainStage.run(c, r, p, python);
         if (seeds == null) {
-            new Experiment(config, run, python, force).run();
+            new Experiment(config, run, python, force, trainer).run();
             spec.commandLine().getOut().printf("Report: %s%n", run.report("html").toAbsolutePath());
         } else {
-            SeedSweep.run(config, run, python, force, parseSeeds(config.seed()));
+            SeedSweep.run(config, run, python, force, seedList, trainer);
             spec.commandLine().getOut().printf("Seed sweep report: %s%n", run.root().resolve("sweep.html").toAbsolutePath());
         }
+        return ExitCodes.OK;
+    }
+
+    /** Train stages that start this node's workers (the other stages run in this process, on node 0 only). */
+    private Experiment.TrainRunner distributedTrainer(LaunchPlan plan) {
+        String python = PythonEnvironment.locate(common.python).python().toString();
+        return (config, run, paradigm) -> {
+            List<String> args = DistributedTraining.workerArguments(options, List.of("seed=" + config.seed()), run, paradigm,
+                    python, false, common.verbose);
+            if (DistributedTraining.launch(plan, args, System.out, System.err) == WorkerLauncher.STOPPED) {
+                throw new IllegalStateException("Stopped on Ctrl-C; a checkpoint was written. Run the same command to resume.");
+            }
+        };
+    }
+
+    /**
+     * Nodes other than 0 only lend their workers to the train stages, in the order node 0 runs them; node 0 prepares,
+     * samples, evaluates and reports in the shared run folder.
+     */
+    private int trainOnlyOnThisNode(ExperimentConfig config, RunFolder run, LaunchPlan plan, List<Long> seedList) {
+        Experiment.TrainRunner trainer = distributedTrainer(plan);
+        List<Long> all = seedList == null ? List.of(config.seed()) : seedList;
+        for (long seed : all) {
+            RunFolder folder = seedList == null ? run : SeedSweep.seedFolder(run, seed);
+            ExperimentConfig seeded = seedList == null ? config : config.withSeed(seed);
+            for (Paradigm paradigm : Paradigm.values()) {
+                if (!TrainStage.isComplete(folder, paradigm)) {
+                    trainer.train(seeded, folder, paradigm);
+                }
+            }
+        }
+        spec.commandLine().getOut().printf("Node %d of %d: its workers trained every paradigm; node 0 writes the report.%n",
+                plan.nodeRank(), plan.nnodes());
         return ExitCodes.OK;
     }
 

@@ -1,11 +1,19 @@
 package dev.paradigm.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.distributed.LaunchPlan;
+import dev.paradigm.distributed.WorkerLauncher;
+import dev.paradigm.distributed.WorldIdentity;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.RunSetup;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.runtime.PythonEnvironment;
 import dev.paradigm.train.Trainer;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,10 +22,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train one paradigm. Resumes from the newest valid checkpoint in the run folder when there is one;",
-            "Ctrl-C writes a checkpoint and stops."})
+            "Ctrl-C writes a checkpoint and stops.",
+            "With --nproc-per-node N (and --nnodes …) it starts N worker processes and trains with PyTorch's",
+            "DistributedDataParallel; with RANK/WORLD_SIZE already set (torchrun, Slurm) it runs as that one worker."})
 final class TrainCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin ConfigOptions options;
+    @Mixin DistributedOptions distributed;
     @Spec CommandSpec spec;
 
     @Option(names = "--paradigm", required = true, paramLabel = "ar|mdlm", converter = ParadigmConverter.class,
@@ -32,11 +43,54 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig config = options.load();
         RunFolder run = options.runFolder(config);
-        Trainer.Outcome outcome = RunSetup.train(config, run, paradigm, common.startPython(), resume);
+        LaunchPlan plan = distributed.plan(spec);
+        Optional<WorldIdentity> worker = DistributedTraining.workerIdentity();
+        if (worker.isPresent()) {
+            if (plan.launches()) {
+                LoggerFactory.getLogger(TrainCommand.class).warn("RANK/WORLD_SIZE are set, so this process is rank {} of {}; "
+                        + "--nproc-per-node and --nnodes are ignored.", worker.get().rank(), worker.get().size());
+            }
+            Trainer.Outcome outcome = DistributedTraining.runWorker(config, run, paradigm, common.startPython(), resume,
+                    worker.get());
+            return worker.get().isMain() ? report(outcome) : outcome.completed() ? ExitCodes.OK : WorkerLauncher.STOPPED;
+        }
+        if (plan.launches()) {
+            return launch(config, run, plan);
+        }
+        return report(RunSetup.train(config, run, paradigm, common.startPython(), resume));
+    }
+
+    private int launch(ExperimentConfig config, RunFolder run, LaunchPlan plan) {
+        LaunchPlan.requireDivisible(config.train().batchSize(), plan.worldSize());
+        String python = PythonEnvironment.locate(common.python).python().toString();
+        if (plan.nodeRank() == 0) { // before any worker starts: the folder is claimed and the data prepared once
+            RunSetup.prepareToTrain(config, run, paradigm, common.startPython(), resume);
+        }
+        List<String> args = DistributedTraining.workerArguments(options, List.of(), run, paradigm, python, resume,
+                common.verbose);
+        var out = spec.commandLine().getOut();
+        if (DistributedTraining.launch(plan, args, System.out, System.err) == WorkerLauncher.STOPPED) {
+            out.println("Stopped; a checkpoint was written. Run the same command to resume.");
+            return WorkerLauncher.STOPPED;
+        }
+        Optional<JsonNode> summary = DistributedTraining.summary(run, paradigm);
+        if (summary.isPresent()) {
+            JsonNode s = summary.get();
+            out.printf("Trained %s for %d steps on %d processes: best validation loss %.4f at step %d; data digest %s%n",
+                    paradigm, s.path("steps").asInt(), plan.worldSize(), s.path("analysis").path("best_val_loss").asDouble(),
+                    s.path("analysis").path("best_step").asInt(), s.path("data_digest").asText());
+        } else {
+            out.printf("This node's workers of %s finished (node %d of %d; node 0 writes the metrics).%n", paradigm,
+                    plan.nodeRank(), plan.nnodes());
+        }
+        return ExitCodes.OK;
+    }
+
+    private int report(Trainer.Outcome outcome) {
         var out = spec.commandLine().getOut();
         if (!outcome.completed()) {
             out.printf("Stopped at step %d; a checkpoint was written. Run the same command to resume.%n", outcome.stepsDone());
-            return 130;
+            return WorkerLauncher.STOPPED;
         }
         out.printf("Trained %s for %d steps: best validation loss %.4f at step %d; data digest %s%n", paradigm,
                 outcome.stepsDone(), outcome.analysis().bestValLoss(), outcome.analysis().bestStep(), outcome.dataDigest());

@@ -29,13 +29,25 @@ public final class Experiment {
     private final RunFolder run;
     private final PythonRuntime python;
     private final Stage force;
+    private final TrainRunner trainer;
     private final List<String> completed = new ArrayList<>();
 
+    /** How the train stage of one paradigm runs: in this process by default, or by launching distributed workers. */
+    @FunctionalInterface
+    public interface TrainRunner {
+        void train(ExperimentConfig config, RunFolder run, Paradigm paradigm);
+    }
+
     public Experiment(ExperimentConfig config, RunFolder run, PythonRuntime python, Stage force) {
+        this(config, run, python, force, (c, r, p) -> TrainStage.run(c, r, p, python));
+    }
+
+    public Experiment(ExperimentConfig config, RunFolder run, PythonRuntime python, Stage force, TrainRunner trainer) {
         this.config = config;
         this.run = run;
         this.python = python;
         this.force = force;
+        this.trainer = trainer;
     }
 
     public void run() {
@@ -44,7 +56,7 @@ public final class Experiment {
                 () -> PrepareStage.run(config, run, python));
         for (Paradigm p : Paradigm.values()) {
             step(Stage.TRAIN, "train " + p, () -> TrainStage.isComplete(run, p),
-                    List.of(run.metricsLog(p), run.checkpoints(p)), () -> TrainStage.run(config, run, p, python));
+                    List.of(run.metricsLog(p), run.checkpoints(p)), () -> trainer.train(config, run, p));
         }
         for (Paradigm p : Paradigm.values()) {
             step(Stage.SAMPLE, "sample " + p, () -> SampleStage.isComplete(run, p, config),

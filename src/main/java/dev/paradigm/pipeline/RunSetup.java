@@ -22,6 +22,13 @@ public final class RunSetup {
 
     public static Trainer.Outcome train(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
             boolean requireCheckpoint) {
+        prepareToTrain(config, run, paradigm, python, requireCheckpoint);
+        return TrainStage.run(config, run, paradigm, python);
+    }
+
+    /** What {@link #train} does before training: claims the folder, checks --resume, prepares the data if needed. */
+    public static void prepareToTrain(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
+            boolean requireCheckpoint) {
         RunConfigGuard.claim(run, config);
         if (requireCheckpoint && !hasCheckpoint(run, paradigm)) {
             throw new IllegalStateException("--resume was given but " + run.checkpoints(paradigm) + " holds no checkpoint. "
@@ -30,7 +37,6 @@ public final class RunSetup {
         if (!PrepareStage.isComplete(run)) {
             PrepareStage.run(config, run, python);
         }
-        return TrainStage.run(config, run, paradigm, python);
     }
 
     private static boolean hasCheckpoint(RunFolder run, Paradigm paradigm) {

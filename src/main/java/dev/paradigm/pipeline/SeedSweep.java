@@ -13,12 +13,23 @@ public final class SeedSweep {
     private SeedSweep() {}
 
     public static void run(ExperimentConfig config, RunFolder run, PythonRuntime python, Stage force, List<Long> seeds) {
+        run(config, run, python, force, seeds, (c, r, p) -> TrainStage.run(c, r, p, python));
+    }
+
+    /** As above, with the train stages run by {@code trainer} (e.g. distributed workers). */
+    public static void run(ExperimentConfig config, RunFolder run, PythonRuntime python, Stage force, List<Long> seeds,
+            Experiment.TrainRunner trainer) {
         List<Path> folders = new ArrayList<>();
         for (long seed : seeds) {
-            RunFolder seedRun = new RunFolder(run.root().resolve("seed-" + seed));
-            new Experiment(config.withSeed(seed), seedRun, python, force).run();
+            RunFolder seedRun = seedFolder(run, seed);
+            new Experiment(config.withSeed(seed), seedRun, python, force, trainer).run();
             folders.add(seedRun.root());
         }
         ReportGenerator.writeSweep(folders, run.root());
+    }
+
+    /** The run folder of one seed of a sweep. */
+    public static RunFolder seedFolder(RunFolder sweep, long seed) {
+        return new RunFolder(sweep.root().resolve("seed-" + seed));
     }
 }

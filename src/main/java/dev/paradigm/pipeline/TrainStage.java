@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.paradigm.checkpoint.RunLock;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.TokenStore;
+import dev.paradigm.distributed.ProcessGroup;
 import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.run.RunFolder;
@@ -41,22 +42,33 @@ public final class TrainStage {
     }
 
     public static Trainer.Outcome run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
+        return run(config, run, paradigm, python, ProcessGroup.single());
+    }
+
+    /**
+     * Trains as one rank of {@code group} (joined before this call): rank 0 holds the run folder's lock and writes
+     * its files; the other ranks only read the token store (and the checkpoint rank 0 resumes from).
+     */
+    public static Trainer.Outcome run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
+            ProcessGroup group) {
         if (!PrepareStage.isComplete(run)) {
             throw new IllegalStateException("No prepared token store in " + run.data() + ". Run `paradigm prepare --config … "
                     + "--run-dir " + run.root() + "` first (or `paradigm compare`, which prepares it).");
         }
         TokenStore store = TokenStore.open(run.data());
-        try {
-            Files.createDirectories(run.paradigm(paradigm));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (group.isMain()) {
+            try {
+                Files.createDirectories(run.paradigm(paradigm));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        try (RunLock lock = RunLock.acquire(run.paradigm(paradigm))) {
+        try (RunLock lock = group.isMain() ? RunLock.acquire(run.paradigm(paradigm)) : null) {
             Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId());
             AtomicBoolean stop = new AtomicBoolean();
             SignalHandler previous = installInterruptHandler(stop);
             try {
-                return new Trainer(config, paradigm, run, store, engine, stop).run();
+                return new Trainer(config, paradigm, run, store, engine, stop, group).run();
             } finally {
                 if (previous != null) {
                     Signal.handle(new Signal("INT"), previous);

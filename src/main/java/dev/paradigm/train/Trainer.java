@@ -10,8 +10,10 @@ import dev.paradigm.config.Schedule;
 import dev.paradigm.config.TrainConfig;
 import dev.paradigm.data.BatchAssembler;
 import dev.paradigm.data.BatchSchedule;
+import dev.paradigm.data.Split;
 import dev.paradigm.data.StreamDigest;
 import dev.paradigm.data.TokenStore;
+import dev.paradigm.distributed.ProcessGroup;
 import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.EngineInfo;
 import dev.paradigm.engine.Paradigm;
@@ -34,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * <p>The device is synchronised only at log, evaluation and checkpoint points ({@link Engine#drain}); the
  * time between two synchronised points, minus nothing else, is training time, so evaluation and checkpoint
  * time never leak into tokens/s (the study's 50K tok/s figures included both).
+ *
+ * <p>In a distributed run every rank runs this loop on its rows of the same global batch (the engine averages
+ * gradients over ranks); rank 0 alone fingerprints the global batch stream, evaluates, writes metrics and
+ * checkpoints, while the others wait at a barrier. Every collective (drain, the stop vote, the barrier) happens
+ * at the same steps on every rank. A single process takes none of these detours.
  */
 public final class Trainer {
     private static final Logger log = LoggerFactory.getLogger(Trainer.class);
@@ -44,9 +51,17 @@ public final class Trainer {
     private final TokenStore store;
     private final Engine engine;
     private final AtomicBoolean stopRequested;
+    private final ProcessGroup group;
 
     public Trainer(ExperimentConfig config, Paradigm paradigm, RunFolder run, TokenStore store, Engine engine,
             AtomicBoolean stopRequested) {
+        this(config, paradigm, run, store, engine, stopRequested, ProcessGroup.single());
+    }
+
+    /** A trainer for one rank of {@code group}; the engine must have been built after the group was joined. */
+    public Trainer(ExperimentConfig config, Paradigm paradigm, RunFolder run, TokenStore store, Engine engine,
+            AtomicBoolean stopRequested, ProcessGroup group) {
+        this.group = group;
         this.config = config;
         this.paradigm = paradigm;
         this.run = run;
@@ -55,7 +70,7 @@ public final class Trainer {
         this.stopRequested = stopRequested;
     }
 
-    /** What a finished (or stopped) run produced. */
+    /** What a finished (or stopped) run produced; on ranks other than 0 the digest and analysis are null. */
     public record Outcome(int stepsDone, boolean completed, String dataDigest, CurveAnalysis analysis) {}
 
     public Outcome run() {
@@ -65,36 +80,51 @@ public final class Trainer {
         int seqLen = store.seqLen();
         LearningRateSchedule lr = new LearningRateSchedule(train.lr(), train.warmupSteps(), steps, train.minLrRatio(),
                 train.schedule() == Schedule.COSINE);
-        BatchAssembler assembler = new BatchAssembler(store, new BatchSchedule(config.seed(), store.trainChunks(), batch));
-        DirectNDArray<IntBuffer> batchArray = new DirectNDArray<>(assembler.tokens(), batch, seqLen);
-        Evaluator evaluator = new Evaluator(store, engine, batch, train.evalBatches(), config.seed());
-        CheckpointStore checkpoints = CheckpointStore.open(run.checkpoints(paradigm), train.keepLast());
+        boolean main = group.isMain();
+        boolean distributed = group.isDistributed();
+        BatchSchedule schedule = new BatchSchedule(config.seed(), store.trainChunks(), batch);
+        BatchAssembler assembler = new BatchAssembler(store, schedule, group.rank(), group.size());
+        DirectNDArray<IntBuffer> batchArray = new DirectNDArray<>(assembler.tokens(), assembler.rows(), seqLen);
+        // Rank 0 of several holds only its rows, so it fingerprints the global batch from the store.
+        int[] globalRows = distributed && main ? new int[batch] : null;
+        Evaluator evaluator = main ? new Evaluator(store, engine, batch, train.evalBatches(), config.seed()) : null;
+        CheckpointStore checkpoints = main ? CheckpointStore.open(run.checkpoints(paradigm), train.keepLast()) : null;
         EngineInfo info = engine.info();
 
         int start = 0;
         StreamDigest digest = StreamDigest.start();
         List<CurveAnalysis.Point> curve = new ArrayList<>();
-        Optional<Checkpoint> resume = checkpoints.findResumable(config.hash(), config.toJson(), store.manifestHash()).checkpoint();
-        MetricsLog metrics;
-        if (resume.isPresent()) {
-            Checkpoint point = resume.get();
-            engine.load(point.folder());
-            start = (int) point.step();
-            digest = StreamDigest.restore(point.dataPosition().streamDigest());
-            metrics = MetricsLog.resumeAt(run.metricsLog(paradigm), start);
-            MetricsLog.read(run.metricsLog(paradigm)).stream().filter(l -> l.path("kind").asText().equals("eval"))
-                    .forEach(l -> curve.add(new CurveAnalysis.Point(l.path("step").asInt(), l.path("val_loss").asDouble())));
-            log.info("{}: resuming from checkpoint at step {} ({})", paradigm, start, point.folder().getFileName());
+        Optional<Checkpoint> resume = main
+                ? checkpoints.findResumable(config.hash(), config.toJson(), store.manifestHash()).checkpoint()
+                : Optional.empty();
+        // Every rank loads the checkpoint rank 0 chose (the others never search the run folder themselves).
+        String resumeAt = group.broadcast(resume.map(c -> c.step() + "\n" + c.folder().toAbsolutePath()).orElse(""));
+        MetricsLog metrics = null;
+        if (!resumeAt.isEmpty()) {
+            String[] stepAndFolder = resumeAt.split("\n", 2);
+            start = Integer.parseInt(stepAndFolder[0]);
+            engine.load(Path.of(stepAndFolder[1]));
+            if (main) {
+                Checkpoint point = resume.orElseThrow();
+                digest = StreamDigest.restore(point.dataPosition().streamDigest());
+                metrics = MetricsLog.resumeAt(run.metricsLog(paradigm), start);
+                MetricsLog.read(run.metricsLog(paradigm)).stream().filter(l -> l.path("kind").asText().equals("eval"))
+                        .forEach(l -> curve.add(new CurveAnalysis.Point(l.path("step").asInt(), l.path("val_loss").asDouble())));
+                log.info("{}: resuming from checkpoint at step {} ({})", paradigm, start, point.folder().getFileName());
+            }
         } else {
             engine.setRng(config.seed());
-            metrics = MetricsLog.fresh(run.metricsLog(paradigm));
+            metrics = main ? MetricsLog.fresh(run.metricsLog(paradigm)) : null;
         }
-        log.info("{}: {} parameters, {} FLOPs/token, on {} ({}), {} steps of {}×{}", paradigm,
-                String.format(Locale.ROOT, "%,d", info.params()), String.format(Locale.ROOT, "%.3g", info.flopsPerToken()),
-                info.device(), info.dtype(), steps, batch, seqLen);
+        if (main) {
+            log.info("{}: {} parameters, {} FLOPs/token, on {} ({}), {} steps of {}×{}{}", paradigm,
+                    String.format(Locale.ROOT, "%,d", info.params()), String.format(Locale.ROOT, "%.3g", info.flopsPerToken()),
+                    info.device(), info.dtype(), steps, batch, seqLen,
+                    distributed ? " over " + group.size() + " ranks (" + group.backend() + ")" : "");
+        }
 
         Timers timers = new Timers();
-        Progress progress = new Progress(paradigm.id() + " train", steps);
+        Progress progress = main ? new Progress(paradigm.id() + " train", steps) : null;
         double intervalLossSum = 0;
         int intervalSteps = 0;
         double evalTrainLossSum = 0;
@@ -107,13 +137,22 @@ public final class Trainer {
         try {
             while (step < steps) {
                 IntBuffer tokens = assembler.assemble(step);
-                digest.update(tokens);
+                if (!distributed) {
+                    digest.update(tokens);
+                } else if (main) {
+                    schedule.fillRankBatchIndices(step, 0, 1, globalRows); // the global batch: rank 0 of 1
+                    digest.update(store, Split.TRAIN, globalRows);
+                }
                 double rate = lr.at(step);
                 engine.trainStep(batchArray, rate);
                 step++;
                 segmentTokens += (long) batch * seqLen;
                 boolean last = step == steps;
-                boolean stopping = stopRequested.get();
+                // Ranks must stop at the same step: they vote at the steps where they synchronise anyway.
+                boolean stopping = distributed
+                        ? (step % train.logInterval() == 0 || step % train.evalInterval() == 0
+                                || step % train.checkpointInterval() == 0 || last) && group.anyTrue(stopRequested.get())
+                        : stopRequested.get();
                 boolean logNow = step % train.logInterval() == 0 || last || stopping;
                 boolean evalNow = step % train.evalInterval() == 0 || last;
                 boolean checkpointNow = step % train.checkpointInterval() == 0 || last || stopping;
@@ -134,7 +173,7 @@ public final class Trainer {
                         lastLoss = drained[drained.length - 1][0];
                     }
                     lastTokensPerSecond = tokensPerSecond;
-                    if (logNow && intervalSteps > 0) {
+                    if (main && logNow && intervalSteps > 0) {
                         ObjectNode line = metrics.line("train");
                         line.put("step", step);
                         line.put("loss", intervalLossSum / intervalSteps);
@@ -147,7 +186,7 @@ public final class Trainer {
                         intervalSteps = 0;
                     }
                     Double valLoss = null;
-                    if (evalNow) {
+                    if (main && evalNow) {
                         long t0 = System.nanoTime();
                         valLoss = evaluator.meanLoss();
                         double evalSeconds = (System.nanoTime() - t0) / 1e9;
@@ -165,7 +204,7 @@ public final class Trainer {
                         log.info("{} step {}: val loss {} (ppl{} {})", paradigm, step, fmt(valLoss),
                                 paradigm == Paradigm.MDLM ? " bound" : "", fmt(Math.exp(valLoss)));
                     }
-                    if (checkpointNow) {
+                    if (main && checkpointNow) {
                         long t0 = System.nanoTime();
                         Path tmp = checkpoints.beginWrite(step);
                         engine.save(tmp);
@@ -173,19 +212,31 @@ public final class Trainer {
                                 valLoss, new DataPosition(step, digest.hex()), Map.of()));
                         timers.checkpointSeconds += (System.nanoTime() - t0) / 1e9;
                     }
+                    if (distributed && (evalNow || checkpointNow)) {
+                        group.barrier(); // the others wait while rank 0 evaluates and writes
+                    }
                     segmentStart = System.nanoTime();
                     segmentTokens = 0;
                     if (stopping && !last) {
-                        log.warn("{}: interrupted; checkpoint written at step {}. Run the same command again to resume.",
-                                paradigm, step);
+                        if (main) {
+                            log.warn("{}: interrupted; checkpoint written at step {}. Run the same command again to resume.",
+                                    paradigm, step);
+                        }
                         return new Outcome(step, false, digest.hex(), null);
                     }
                 }
-                progress.update(step, Double.isNaN(lastLoss) ? ""
-                        : String.format(Locale.ROOT, "loss %.4f %,.0f tok/s", lastLoss, lastTokensPerSecond));
+                if (main) {
+                    progress.update(step, Double.isNaN(lastLoss) ? ""
+                            : String.format(Locale.ROOT, "loss %.4f %,.0f tok/s", lastLoss, lastTokensPerSecond));
+                }
             }
         } finally {
-            metrics.close();
+            if (metrics != null) {
+                metrics.close();
+            }
+        }
+        if (!main) {
+            return new Outcome(steps, true, null, null);
         }
         CurveAnalysis analysis = CurveAnalysis.of(curve);
         writeSummary(info, timers, digest.hex(), analysis);
@@ -201,6 +252,7 @@ public final class Trainer {
             line.put("batch_size", train.batchSize());
             line.put("seq_len", store.seqLen());
             line.put("tokens", (long) train.steps() * train.batchSize() * store.seqLen());
+            line.put("world_size", group.size());
             line.put("train_time_s", timers.trainSeconds);
             line.put("eval_time_s", timers.evalSeconds);
             line.put("checkpoint_time_s", timers.checkpointSeconds);
