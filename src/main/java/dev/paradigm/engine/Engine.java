@@ -95,6 +95,17 @@ public final class Engine {
         return rows((double[]) array.getData(), array.getDimensions());
     }
 
+    /**
+     * Calls Python function {@code module.function(engine, args...)} with this engine's Python object as the first
+     * argument: for helpers that drive the engine from Python (the benchmark's plain-Python training loop).
+     */
+    public Object invokeWith(String module, String function, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = engine;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return python.invoke(module, function, all);
+    }
+
     /** Writes weights, optimizer and RNG state into {@code folder}; returns the file names written. */
     public List<String> save(Path folder) {
         String json = python.call(p -> (String) engine.getAttr("save", PyCallable.class).call(folder.toString()));
