@@ -125,10 +125,13 @@ public final class Trainer {
 
         Timers timers = new Timers();
         Progress progress = main ? new Progress(paradigm.id() + " train", steps) : null;
-        double intervalLossSum = 0;
-        int intervalSteps = 0;
-        double evalTrainLossSum = 0;
-        int evalTrainSteps = 0;
+        // Losses summed since the last log line and the last evaluation. A checkpoint keeps them (its "extra"), so a
+        // resumed run writes the same averages as one that never stopped.
+        Map<String, Object> kept = main && resume.isPresent() ? resume.get().manifest().extra() : Map.of();
+        double intervalLossSum = number(kept, "interval_loss_sum");
+        int intervalSteps = (int) number(kept, "interval_steps");
+        double evalTrainLossSum = number(kept, "eval_train_loss_sum");
+        int evalTrainSteps = (int) number(kept, "eval_train_steps");
         double lastLoss = Double.NaN;
         double lastTokensPerSecond = 0;
         int step = start;
@@ -209,7 +212,9 @@ public final class Trainer {
                         Path tmp = checkpoints.beginWrite(step);
                         engine.save(tmp);
                         checkpoints.commit(tmp, new CheckpointInfo(step, config.hash(), config.toJson(), store.manifestHash(),
-                                valLoss, new DataPosition(step, digest.hex()), Map.of()));
+                                valLoss, new DataPosition(step, digest.hex()), Map.of("interval_loss_sum", intervalLossSum,
+                                "interval_steps", intervalSteps, "eval_train_loss_sum", evalTrainLossSum,
+                                "eval_train_steps", evalTrainSteps)));
                         timers.checkpointSeconds += (System.nanoTime() - t0) / 1e9;
                     }
                     if (distributed && (evalNow || checkpointNow)) {
@@ -276,6 +281,11 @@ public final class Trainer {
             a.put("last_evals_slope", analysis.lastEvalsSlope());
             metrics.append(line);
         }
+    }
+
+    private static double number(Map<String, Object> extra, String key) {
+        Object value = extra.get(key);
+        return value instanceof Number n ? n.doubleValue() : 0.0;
     }
 
     private static String fmt(double v) {

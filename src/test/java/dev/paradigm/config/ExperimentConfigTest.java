@@ -32,7 +32,7 @@ class ExperimentConfigTest {
                 + "\"source\":\"generated\",\"path\":null,\"val_path\":null,"), json);
         assertTrue(json.contains("\"model\":{\"n_layer\":4,\"d_model\":128,\"n_head\":4,\"d_ff\":352,\"seq_len\":128,"
                 + "\"time_conditioning\":false,\"impl\":null}"), json);
-        assertTrue(json.endsWith("\"evaluate\":{\"bootstrap\":1000,\"smoothing\":\"method1\",\"judge\":null}}"), json);
+        assertTrue(json.endsWith("\"evaluate\":{\"bootstrap\":1000,\"smoothing\":\"method1\",\"judge\":null,\"grammar_samples\":50}}"), json);
     }
 
     @Test
@@ -45,8 +45,8 @@ class ExperimentConfigTest {
     @Test
     void hashIsStableAcrossLoadsAndChangesWithAnyValue() {
         assertEquals(DEMO.hash(), ConfigLoader.load("demo", List.of()).hash());
-        assertEquals(DEMO.hash(), ConfigLoader.fromYaml("train:\n  steps: 600\n", "t", List.of()).hash());
-        assertNotEquals(DEMO.hash(), ConfigLoader.fromYaml("", "t", List.of("train.steps=601")).hash());
+        assertEquals(DEMO.hash(), ConfigLoader.fromYaml("train:\n  steps: 400\n", "t", List.of()).hash());
+        assertNotEquals(DEMO.hash(), ConfigLoader.fromYaml("", "t", List.of("train.steps=401")).hash());
         assertNotEquals(DEMO.hash(), ConfigLoader.fromYaml("", "t", List.of("sample.float64=false")).hash());
         assertNotEquals(DEMO.hash(), DEMO.withSeed(1338).hash());
     }
@@ -57,7 +57,7 @@ class ExperimentConfigTest {
                 List.of("train.steps=800", "data.source=hub", "sample.prompt_text=Hi", "train.compile=false"));
         assertEquals(List.of(
                 "data.source: generated → hub",
-                "train.steps: 600 → 800",
+                "train.steps: 400 → 800",
                 "train.compile: auto → false",
                 "sample.prompt_text: null → Hi"), ExperimentConfig.diff(DEMO, other));
         assertEquals(List.of(), ExperimentConfig.diff(DEMO, ConfigLoader.defaults()));
