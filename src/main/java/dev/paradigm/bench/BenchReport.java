@@ -144,14 +144,14 @@ public record BenchReport(ExperimentConfig config, BenchSettings settings, Strin
                         + "after %d warm-up steps, drain every %d%n", m.nLayer(), m.dModel(), m.nHead(), m.dFf(), vocabSize,
                 data, config.train().batchSize(), m.seqLen(), settings.windows(), settings.windowSteps(),
                 settings.warmupSteps(), first.training().drainEvery()));
-        out.append(f("%n%-6s %12s %10s %14s %18s %8s %14s %11s%n", "train", "params", "FLOPs/tok", "tok/s (Java)",
-                "IQR / min-max", "MFU", "tok/s (Python)", "Java/Python"));
+        out.append(f("%n%-6s %12s %10s %14s %18s %8s %14s %11s %24s%n", "train", "params", "FLOPs/tok", "tok/s (Java)",
+                "IQR / min-max", "MFU", "tok/s (Python)", "Java/Python", "window pairs: median (range)"));
         for (ParadigmResult p : paradigms) {
             TrainingBenchmark.Result t = p.training();
-            out.append(f("%-6s %,12d %10.3g %,14.0f %18s %8s %,14.0f %11.4f%n", p.paradigm().id(), p.info().params(),
+            out.append(f("%-6s %,12d %10.3g %,14.0f %18s %8s %,14.0f %11.4f %24s%n", p.paradigm().id(), p.info().params(),
                     p.info().flopsPerToken(), t.java().median(), spread(t.java()),
                     p.mfu().isPresent() ? f("%.1f%%", 100 * p.mfu().getAsDouble()) : "n/a", t.python().median(),
-                    t.javaOverPython()));
+                    t.javaOverPython(), f("%.3f (%.2f-%.2f)", t.pairRatios().median(), t.pairRatios().min(), t.pairRatios().max())));
         }
         out.append(f("%n%-6s %24s %22s%n", "", "evaluation (s, median)", "checkpoint (s, median)"));
         for (ParadigmResult p : paradigms) {
