@@ -45,8 +45,8 @@ class ExperimentConfigTest {
     @Test
     void hashIsStableAcrossLoadsAndChangesWithAnyValue() {
         assertEquals(DEMO.hash(), ConfigLoader.load("demo", List.of()).hash());
-        assertEquals(DEMO.hash(), ConfigLoader.fromYaml("train:\n  steps: 400\n", "t", List.of()).hash());
-        assertNotEquals(DEMO.hash(), ConfigLoader.fromYaml("", "t", List.of("train.steps=401")).hash());
+        assertEquals(DEMO.hash(), ConfigLoader.fromYaml("train:\n  steps: 600\n", "t", List.of()).hash());
+        assertNotEquals(DEMO.hash(), ConfigLoader.fromYaml("", "t", List.of("train.steps=601")).hash());
         assertNotEquals(DEMO.hash(), ConfigLoader.fromYaml("", "t", List.of("sample.float64=false")).hash());
         assertNotEquals(DEMO.hash(), DEMO.withSeed(1338).hash());
     }
@@ -57,7 +57,7 @@ class ExperimentConfigTest {
                 List.of("train.steps=800", "data.source=hub", "sample.prompt_text=Hi", "train.compile=false"));
         assertEquals(List.of(
                 "data.source: generated → hub",
-                "train.steps: 400 → 800",
+                "train.steps: 600 → 800",
                 "train.compile: auto → false",
                 "sample.prompt_text: null → Hi"), ExperimentConfig.diff(DEMO, other));
         assertEquals(List.of(), ExperimentConfig.diff(DEMO, ConfigLoader.defaults()));
