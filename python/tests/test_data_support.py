@@ -9,8 +9,6 @@ import yaml
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TINYSTORIES = os.path.join(os.path.dirname(REPO), "shared", "data", "tinystories")
-if not os.path.isdir(TINYSTORIES):  # worktrees sit beside /work/shared; CI checks out under the same parent
-    TINYSTORIES = "/work/shared/data/tinystories"
 VALID_HEAD = os.path.join(TINYSTORIES, "TinyStories-valid-head1000.txt")
 TRAIN_HEAD = os.path.join(TINYSTORIES, "TinyStories-train-head.txt")
 EOS = "<|endoftext|>"
