@@ -125,13 +125,7 @@ public final class Trainer {
 
         Timers timers = new Timers();
         Progress progress = main ? new Progress(paradigm.id() + " train", steps) : null;
-        // Losses summed since the last log line and the last evaluation. A checkpoint keeps them (its "extra"), so a
-        // resumed run writes the same averages as one that never stopped.
-        Map<String, Object> kept = main && resume.isPresent() ? resume.get().manifest().extra() : Map.of();
-        double intervalLossSum = number(kept, "interval_loss_sum");
-        int intervalSteps = (int) number(kept, "interval_steps");
-        double evalTrainLossSum = number(kept, "eval_train_loss_sum");
-        int evalTrainSteps = (int) number(kept, "eval_train_steps");
+        LossSums losses = LossSums.restore(main && resume.isPresent() ? resume.get().manifest().extra() : Map.of());
         double lastLoss = Double.NaN;
         double lastTokensPerSecond = 0;
         int step = start;
@@ -166,27 +160,20 @@ public final class Trainer {
                     timers.trainSeconds += seconds;
                     timers.trainTokens += segmentTokens;
                     double tokensPerSecond = seconds > 0 ? segmentTokens / seconds : 0;
-                    for (double[] row : drained) {
-                        intervalLossSum += row[0];
-                        evalTrainLossSum += row[0];
-                    }
-                    intervalSteps += drained.length;
-                    evalTrainSteps += drained.length;
+                    losses.add(drained);
                     if (drained.length > 0) {
                         lastLoss = drained[drained.length - 1][0];
                     }
                     lastTokensPerSecond = tokensPerSecond;
-                    if (main && logNow && intervalSteps > 0) {
+                    if (main && logNow && losses.hasInterval()) {
                         ObjectNode line = metrics.line("train");
                         line.put("step", step);
-                        line.put("loss", intervalLossSum / intervalSteps);
+                        line.put("loss", losses.takeIntervalMean());
                         line.put("grad_norm", drained.length > 0 ? drained[drained.length - 1][1] : Double.NaN);
                         line.put("lr", rate);
                         line.put("tokens_per_s", tokensPerSecond);
                         line.put("elapsed_s", timers.wallSeconds());
                         metrics.append(line);
-                        intervalLossSum = 0;
-                        intervalSteps = 0;
                     }
                     Double valLoss = null;
                     if (main && evalNow) {
@@ -199,11 +186,9 @@ public final class Trainer {
                         line.put("step", step);
                         line.put("val_loss", valLoss);
                         line.put("val_ppl", Math.exp(valLoss));
-                        line.put("train_loss", evalTrainSteps > 0 ? evalTrainLossSum / evalTrainSteps : Double.NaN);
+                        line.put("train_loss", losses.takeSinceEvalMean());
                         line.put("eval_s", evalSeconds);
                         metrics.append(line);
-                        evalTrainLossSum = 0;
-                        evalTrainSteps = 0;
                         log.info("{} step {}: val loss {} (ppl{} {})", paradigm, step, fmt(valLoss),
                                 paradigm == Paradigm.MDLM ? " bound" : "", fmt(Math.exp(valLoss)));
                     }
@@ -212,9 +197,7 @@ public final class Trainer {
                         Path tmp = checkpoints.beginWrite(step);
                         engine.save(tmp);
                         checkpoints.commit(tmp, new CheckpointInfo(step, config.hash(), config.toJson(), store.manifestHash(),
-                                valLoss, new DataPosition(step, digest.hex()), Map.of("interval_loss_sum", intervalLossSum,
-                                "interval_steps", intervalSteps, "eval_train_loss_sum", evalTrainLossSum,
-                                "eval_train_steps", evalTrainSteps)));
+                                valLoss, new DataPosition(step, digest.hex()), losses.toExtra()));
                         timers.checkpointSeconds += (System.nanoTime() - t0) / 1e9;
                     }
                     if (distributed && (evalNow || checkpointNow)) {
@@ -281,11 +264,6 @@ public final class Trainer {
             a.put("last_evals_slope", analysis.lastEvalsSlope());
             metrics.append(line);
         }
-    }
-
-    private static double number(Map<String, Object> extra, String key) {
-        Object value = extra.get(key);
-        return value instanceof Number n ? n.doubleValue() : 0.0;
     }
 
     private static String fmt(double v) {
