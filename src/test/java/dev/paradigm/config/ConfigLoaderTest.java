@@ -32,7 +32,7 @@ class ConfigLoaderTest {
         assertEquals(3e-4, partial.train().lr(), 0.0);
         assertEquals(2, partial.model().nLayer());
         // Untouched keys, in a touched section and in untouched sections, are demo.yaml's values.
-        assertEquals(32, partial.train().batchSize());
+        assertEquals(16, partial.train().batchSize());
         assertEquals(50, partial.train().warmupSteps());
         assertEquals(128, partial.model().dModel());
         assertEquals(1337, partial.seed());
