@@ -60,13 +60,18 @@ bench: setup
 # C headers stay (include/jni.h). ct.sym (javac --release data) and libjvm's symbols go, to keep the tree that
 # travels to the machine well under 64 MiB.
 GPU_BUNDLE := build/gpu-bundle
+SLIM_JAR := target/paradigm-slim.jar
 SAFETENSORS_VERSION := $(shell sed -n 's/^safetensors==//p' python/requirements.txt)
 GPU_BUNDLE_MAX_MIB := 48
 
-gpu-bundle: $(JAR) $(VENV)/.installed
+# The slim jar leaves out LanguageTool (about 60 MB; bench never checks grammar).
+$(SLIM_JAR): $(JAVA_SOURCES)
+	mvn -q -B -Pslim package -DskipTests
+
+gpu-bundle: $(SLIM_JAR) $(VENV)/.installed
 	rm -rf $(GPU_BUNDLE) $(GPU_BUNDLE).tmp
 	mkdir -p $(GPU_BUNDLE).tmp/classes
-	cd $(GPU_BUNDLE).tmp/classes && unzip -q $(CURDIR)/$(JAR) && find . -name module-info.class -delete
+	cd $(GPU_BUNDLE).tmp/classes && unzip -q $(CURDIR)/$(SLIM_JAR) && find . -name module-info.class -delete
 	modules=$$( { $(JAVA_HOME)/bin/jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
 	    $(GPU_BUNDLE).tmp/classes; echo jdk.unsupported,jdk.compiler,jdk.jartool; } \
 	    | tr , '\n' | grep -vx java.desktop | sort -u | paste -sd, -); \
@@ -75,7 +80,7 @@ gpu-bundle: $(JAR) $(VENV)/.installed
 	    --strip-debug --no-man-pages --compress=2 --output $(GPU_BUNDLE).tmp/java
 	rm -rf $(GPU_BUNDLE).tmp/classes $(GPU_BUNDLE).tmp/java/lib/ct.sym
 	strip --strip-unneeded $(GPU_BUNDLE).tmp/java/lib/server/libjvm.so
-	cp $(JAR) $(GPU_BUNDLE).tmp/paradigm.jar
+	cp $(SLIM_JAR) $(GPU_BUNDLE).tmp/paradigm.jar
 	$(VPY) -m pip download -q --no-deps --no-binary :all: --no-build-isolation -d $(GPU_BUNDLE).tmp/wheels jep==$(JEP_VERSION)
 	$(VPY) -m pip download -q --no-deps --only-binary :all: --platform manylinux_2_17_x86_64 --python-version 3.12 \
 	  --implementation cp -d $(GPU_BUNDLE).tmp/wheels safetensors==$(SAFETENSORS_VERSION)
