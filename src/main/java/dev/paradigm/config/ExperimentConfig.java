@@ -50,10 +50,31 @@ public record ExperimentConfig(
     }
 
     /** SHA-256 of {@link #toJson()} in UTF-8, as 64 lower-case hex digits. */
+    /**
+     * The config as far as training depends on it: {@link #toJson()} without the {@code sample} and
+     * {@code evaluate} sections, which may change on a trained run. Checkpoints are matched by this, so changing
+     * how samples are drawn never makes an interrupted training refuse its checkpoints.
+     */
+    public String trainingJson() {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = ConfigMappers.JSON.valueToTree(this);
+        tree.remove("sample");
+        tree.remove("evaluate");
+        return tree.toString();
+    }
+
+    /** sha256 hex of {@link #trainingJson()}. */
+    public String trainingHash() {
+        return sha256(trainingJson());
+    }
+
     public String hash() {
+        return sha256(toJson());
+    }
+
+    private static String sha256(String text) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(toJson().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) { // every Java platform must provide SHA-256
             throw new IllegalStateException(impossible);
         }

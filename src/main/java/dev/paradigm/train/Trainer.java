@@ -95,7 +95,7 @@ public final class Trainer {
         StreamDigest digest = StreamDigest.start();
         List<CurveAnalysis.Point> curve = new ArrayList<>();
         Optional<Checkpoint> resume = main
-                ? checkpoints.findResumable(config.hash(), config.toJson(), store.manifestHash()).checkpoint()
+                ? checkpoints.findResumable(config.trainingHash(), config.trainingJson(), store.manifestHash()).checkpoint()
                 : Optional.empty();
         // Every rank loads the checkpoint rank 0 chose (the others never search the run folder themselves).
         String resumeAt = group.broadcast(resume.map(c -> c.step() + "\n" + c.folder().toAbsolutePath()).orElse(""));
@@ -196,8 +196,8 @@ public final class Trainer {
                         long t0 = System.nanoTime();
                         Path tmp = checkpoints.beginWrite(step);
                         engine.save(tmp);
-                        checkpoints.commit(tmp, new CheckpointInfo(step, config.hash(), config.toJson(), store.manifestHash(),
-                                valLoss, new DataPosition(step, digest.hex()), losses.toExtra()));
+                        checkpoints.commit(tmp, new CheckpointInfo(step, config.trainingHash(), config.trainingJson(),
+                                store.manifestHash(), valLoss, new DataPosition(step, digest.hex()), losses.toExtra()));
                         timers.checkpointSeconds += (System.nanoTime() - t0) / 1e9;
                     }
                     if (distributed && (evalNow || checkpointNow)) {

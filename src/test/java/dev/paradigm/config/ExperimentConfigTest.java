@@ -1,6 +1,7 @@
 package dev.paradigm.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,5 +70,17 @@ class ExperimentConfigTest {
         assertEquals(7, seeded.seed());
         assertEquals(List.of("seed: 1337 → 7"), ExperimentConfig.diff(DEMO, seeded));
         assertThrows(ConfigException.class, () -> DEMO.withSeed(-1));
+    }
+
+    @Test
+    void trainingHashIgnoresOnlyTheSampleAndEvaluateSections() {
+        ExperimentConfig demo = ConfigLoader.defaults();
+        ExperimentConfig otherSampling = ConfigLoader.fromYaml("", "t", List.of("sample.temperature=0.7", "evaluate.bootstrap=10"));
+        ExperimentConfig otherTraining = ConfigLoader.fromYaml("", "t", List.of("train.lr=0.01"));
+        assertEquals(demo.trainingHash(), otherSampling.trainingHash());
+        assertNotEquals(demo.hash(), otherSampling.hash());
+        assertNotEquals(demo.trainingHash(), otherTraining.trainingHash());
+        assertFalse(demo.trainingJson().contains("\"sample\""));
+        assertTrue(demo.trainingJson().contains("\"mdlm\""));
     }
 }
