@@ -81,7 +81,8 @@ public final class EvaluateStage {
         String samplesSha256 = sha256(samplesFile);
         List<JsonNode> samples = SampleStage.read(samplesFile);
         List<String> texts = samples.stream().map(s -> s.path("text").asText()).toList();
-        int[][] generated = generatedIds(samples, TokenStore.open(run.data()).eosId());
+        TokenStore store = TokenStore.open(run.data());
+        int[][] generated = generatedIds(samples, store.eosId());
 
         MetricsSettings settings = new MetricsSettings(config.seed(), config.evaluate().bootstrap(),
                 Smoothing.parse(config.evaluate().smoothing().toString()));
@@ -100,7 +101,7 @@ public final class EvaluateStage {
             out.set(MetricsJson.TOP_FIRST_WORD, metricsNode.get(MetricsJson.TOP_FIRST_WORD));
         }
         out.set("validation", validation(run, paradigm));
-        out.set("fluency", Fluency.evaluate(config, run, paradigm, python, samples, texts, settings));
+        out.set("fluency", Fluency.evaluate(config, run, store, paradigm, python, samples, texts, settings));
         AtomicFiles.writeString(run.sampleMetrics(paradigm), out.toPrettyString());
     }
 

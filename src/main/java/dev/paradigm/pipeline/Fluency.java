@@ -32,10 +32,9 @@ final class Fluency {
 
     private Fluency() {}
 
-    static ObjectNode evaluate(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
-            List<JsonNode> samples, List<String> texts, MetricsSettings settings) {
+    static ObjectNode evaluate(ExperimentConfig config, RunFolder run, TokenStore store, Paradigm paradigm,
+            PythonRuntime python, List<JsonNode> samples, List<String> texts, MetricsSettings settings) {
         ObjectNode node = JSON.createObjectNode();
-        TokenStore store = TokenStore.open(run.data());
         String judgeSetting = config.evaluate().judge();
         Path judge = judgeSetting == null ? BestCheckpoint.of(run, Paradigm.AR) : checkedJudge(Path.of(judgeSetting), store);
         String judgeName = judgeSetting == null

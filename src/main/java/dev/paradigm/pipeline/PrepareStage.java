@@ -52,7 +52,8 @@ public final class PrepareStage {
         } finally {
             deleteTree(tmp);
         }
-        return TokenStore.open(run.data());
+        // Verified above, before the rename: hashing the same files again would double the cost at paper scale.
+        return TokenStore.open(run.data(), TokenStore.Verification.SKIP_SHA256);
     }
 
     /** Moves {@code fresh} to {@code target}, replacing an old folder only once the new one is in place. */

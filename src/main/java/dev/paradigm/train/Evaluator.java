@@ -1,10 +1,8 @@
 package dev.paradigm.train;
 
-import dev.paradigm.data.Split;
 import dev.paradigm.data.TokenStore;
+import dev.paradigm.data.ValidationBatches;
 import dev.paradigm.engine.Engine;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import jep.DirectNDArray;
 
@@ -14,36 +12,23 @@ import jep.DirectNDArray;
  * masks from that seed).
  */
 final class Evaluator {
-    private final TokenStore store;
     private final Engine engine;
-    private final int batch;
-    private final int chunks;
+    private final ValidationBatches batches;
     private final long seed;
-    private final IntBuffer buffer;
 
     Evaluator(TokenStore store, Engine engine, int batch, int evalBatches, long seed) {
-        this.store = store;
         this.engine = engine;
-        this.batch = batch;
-        int available = store.valChunks();
-        this.chunks = evalBatches == 0 ? available : Math.min(available, evalBatches * batch);
+        this.batches = new ValidationBatches(store, batch, evalBatches);
         this.seed = seed;
-        this.buffer = ByteBuffer.allocateDirect(batch * store.seqLen() * Integer.BYTES).order(ByteOrder.nativeOrder())
-                .asIntBuffer();
     }
 
     /** Mean loss in nats per token over the evaluation chunks. */
     double meanLoss() {
         double nll = 0;
         double tokens = 0;
-        int seqLen = store.seqLen();
-        for (int first = 0, index = 0; first < chunks; first += batch, index++) {
-            int rows = Math.min(batch, chunks - first);
-            for (int r = 0; r < rows; r++) {
-                store.copyChunk(Split.VAL, first + r, buffer, r * seqLen);
-            }
-            IntBuffer view = rows == batch ? buffer : buffer.duplicate().position(0).limit(rows * seqLen).slice();
-            double[] result = engine.evaluate(new DirectNDArray<>(view, rows, seqLen), seed + index);
+        for (int k = 0; k < batches.batchCount(); k++) {
+            DirectNDArray<IntBuffer> batch = new DirectNDArray<>(batches.fill(k), batches.rows(k), batches.seqLen());
+            double[] result = engine.evaluate(batch, seed + k);
             nll += result[0];
             tokens += result[1];
         }
