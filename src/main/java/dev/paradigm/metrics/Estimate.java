@@ -29,6 +29,11 @@ public record Estimate(
         return new Estimate(value, Math.max(low, Math.min(high, ciLow)), Math.max(low, Math.min(high, ciHigh)));
     }
 
+    /** True when the two 95% intervals share at least one point, i.e. the difference is not clear. */
+    public boolean overlaps(Estimate other) {
+        return ciLow <= other.ciHigh && other.ciLow <= ciHigh;
+    }
+
     public boolean contains(double x) {
         return ciLow <= x && x <= ciHigh;
     }

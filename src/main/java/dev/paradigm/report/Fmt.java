@@ -1,5 +1,6 @@
 package dev.paradigm.report;
 
+import dev.paradigm.metrics.Estimate;
 import java.util.Locale;
 
 /** Number formatting shared by the Markdown and HTML writers (always Locale.ROOT: "1,234.5"). */

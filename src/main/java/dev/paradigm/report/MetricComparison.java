@@ -1,5 +1,6 @@
 package dev.paradigm.report;
 
+import dev.paradigm.metrics.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.paradigm.report;
 
+import dev.paradigm.metrics.Estimate;
 import dev.paradigm.report.svg.BarChart;
 import dev.paradigm.report.svg.LineChart;
 import java.util.ArrayList;

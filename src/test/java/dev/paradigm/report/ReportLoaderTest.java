@@ -1,5 +1,6 @@
 package dev.paradigm.report;
 
+import dev.paradigm.metrics.Estimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
