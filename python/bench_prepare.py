@@ -18,7 +18,7 @@ import time
 
 import yaml
 
-from paradigm.data.config import parse_config
+from paradigm import config
 from paradigm.data.generator import generate_stories
 from paradigm.data.prepare import prepare_data
 
@@ -40,7 +40,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--file", default=DEFAULT_FILE)
     args = parser.parse_args()
-    cfg = parse_config(bench_config(args.file))
+    cfg = config.read(bench_config(args.file))
 
     runs = []
     for i in range(args.runs):

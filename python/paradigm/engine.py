@@ -1,8 +1,11 @@
-"""The Engine: the one object Java drives (see docs/boundary.md for the contract).
+"""The Engine: the one object Java drives, and the whole Python surface (docs/boundary.md is the contract).
 
 Java owns the schedule, the data order, file names and metrics; the Engine owns one model, its
-optimizer, the training-noise generator and the device. Every method Java calls is wrapped by
-``java_entry`` so that any Python error reaches Java with its type, message and traceback.
+optimizer, the training-noise generator, the tokenizer and the device. Every method Java calls is wrapped by
+``java_entry`` so that any Python error reaches Java with its type, message and traceback. Nothing outside this
+file reaches into an Engine: scoring, sampling with or without the KV cache, and the benchmark's Python loop are
+its methods. The config is read once, strictly (``config.read``): Java's records and configs/demo.yaml are its
+only schema and defaults.
 """
 
 from __future__ import annotations
@@ -10,162 +13,85 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import multiprocessing
 import os
-import sys
+import time
 
 import numpy as np
 import torch
 from safetensors.torch import load_file, save_file
 
+from . import config as config_module
 from . import distributed
 from .boundary import java_entry
-from .model import ModelConfig, build_model, flops_per_token
-from .objectives import Paradigm, Protocol, make_objective
-from .sampling import SampleSettings, fill_after_eos, parse_prompts, sample_ar, sample_mdlm
+from .config import ExperimentConfig, MdlmHead, SampleConfig, WeightDecayScope
+from .data.tokenizer import decode_batch, load_tokenizer
+from .device import PinnedStager, device_facts, point_workers_at_python, resolve_compile, resolve_device
+from .model import ModelArgs, build_model, flops_per_token
+from .objectives import Paradigm, make_objective
+from .sampling import fill_after_eos, make_mdlm_sampler, sample_ar
 
 MODEL_ARGS_FORMAT = "paradigm-model-args"
 MODEL_ARGS_VERSION = 1
 
 
-# ---------------------------------------------------------------- reading the resolved config
-
-
-def section(config: dict, name: str) -> dict:
-    value = config.get(name)
-    if not isinstance(value, dict):
-        raise ValueError(
-            f"The config has no '{name}' section (found {value!r}); Java must pass the fully resolved config "
-            "with every section of configs/demo.yaml."
-        )
-    return value
-
-
-def model_config_for(config: dict, paradigm: Paradigm, protocol: Protocol, vocab_size: int) -> ModelConfig:
-    """The architecture of one paradigm under one protocol.
-
-    controlled: AR and MDLM share everything but the mask row (and the time MLP if
-    model.time_conditioning); both heads are tied. arche-2026: MDLM adds the input time embedding and
-    an untied head, AR keeps its tied head.
-    """
-    model = section(config, "model")
-    is_mdlm = paradigm is Paradigm.MDLM
-    arche = protocol is Protocol.ARCHE
-    timed = is_mdlm and (arche or bool(model.get("time_conditioning", False)))
-    try:
-        dims = {key: model[key] for key in ("n_layer", "d_model", "n_head", "d_ff", "seq_len")}
-    except KeyError as missing:
-        raise ValueError(f"model.{missing.args[0]} is missing from the config; it must be a positive integer.") from None
-    return ModelConfig(
-        **dims,
+def model_args_for(cfg: ExperimentConfig, paradigm: Paradigm, vocab_size: int) -> ModelArgs:
+    """The architecture of one paradigm: the shared backbone, plus what the config gives MDLM alone (the mask row,
+    the time embedding when model.time_conditioning, its own head when model.mdlm_head is untied)."""
+    m, is_mdlm = cfg.model, paradigm is Paradigm.MDLM
+    timed = is_mdlm and m.time_conditioning
+    return ModelArgs(
+        n_layer=m.n_layer,
+        d_model=m.d_model,
+        n_head=m.n_head,
+        d_ff=m.d_ff,
+        seq_len=m.seq_len,
         vocab_size=vocab_size,
         causal=not is_mdlm,
         n_mask_tokens=1 if is_mdlm else 0,
         time_conditioning=timed,
         time_embed="sinusoidal_input" if timed else "none",
-        tie_head=not (arche and is_mdlm),
+        tie_head=not (is_mdlm and m.mdlm_head is MdlmHead.UNTIED),
     ).validate()
-
-
-def resolve_device(name) -> torch.device:
-    if name in (None, "auto"):
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if name == "cuda":
-        if not torch.cuda.is_available():
-            raise ValueError("train.device=cuda, but this PyTorch sees no CUDA device; set train.device to auto or cpu.")
-        return torch.device("cuda")
-    if name == "cpu":
-        return torch.device("cpu")
-    raise ValueError(f"train.device={name!r} is unknown; expected auto, cpu or cuda.")
-
-
-def resolve_compile(value, device: torch.device) -> bool:
-    if value in (None, "auto"):
-        return device.type == "cuda"
-    if value in (True, "true"):
-        return True
-    if value in (False, "false"):
-        return False
-    raise ValueError(f"train.compile={value!r} is unknown; expected auto, true or false.")
-
-
-def point_workers_at_python():
-    """Under Jep sys.executable is the JVM; inductor starts its compile workers as [sys.executable, ...]
-    and multiprocessing spawns sys.executable too, so point both at the virtualenv's python."""
-    if not hasattr(sys, "argv"):
-        sys.argv = [""]
-    if os.path.basename(sys.executable or "").startswith("python"):
-        return
-    python = os.path.join(sys.prefix, "bin", "python")
-    if os.path.exists(python):
-        sys.executable = python
-        multiprocessing.set_executable(python)
-    else:
-        import torch._inductor.config as inductor_config
-
-        inductor_config.compile_threads = 1  # compile in-process: no worker to start
-
-
-class PinnedStager:
-    """Host batches -> device through two alternating pinned buffers, copied non-blocking.
-
-    A buffer is refilled only after the copy that last read it has finished (its CUDA event), so
-    the host never overwrites memory that an in-flight transfer is still reading.
-    """
-
-    def __init__(self, device: torch.device):
-        self.device, self.buffers, self.events, self.turn = device, [None, None], [None, None], 0
-
-    def to_device(self, host: torch.Tensor) -> torch.Tensor:
-        i, self.turn = self.turn, 1 - self.turn
-        if self.buffers[i] is None or self.buffers[i].shape != host.shape or self.buffers[i].dtype != host.dtype:
-            self.buffers[i] = torch.empty(host.shape, dtype=host.dtype, pin_memory=True)
-        elif self.events[i] is not None:
-            self.events[i].synchronize()
-        self.buffers[i].copy_(host)
-        on_device = self.buffers[i].to(self.device, non_blocking=True)
-        self.events[i] = torch.cuda.Event()
-        self.events[i].record()
-        return on_device
-
-
-# ---------------------------------------------------------------- the engine
 
 
 class Engine:
     @java_entry
-    def __init__(self, config_json: str, paradigm: str, vocab_size: int, eos_id: int):
-        self.config = json.loads(config_json)
+    def __init__(self, config_json: str, paradigm: str, vocab_size: int, eos_id: int, tokenizer_file: str | None = None):
+        """One model of ``paradigm`` for a vocabulary of ``vocab_size`` tokens whose end-of-story token is ``eos_id``.
+
+        ``tokenizer_file`` (the data folder's tokenizer.json) encodes text prompts and decodes samples; without
+        it, prompts must be token ids and samples come back without text.
+        """
+        self.config = config_module.read(config_json)
         self.paradigm = Paradigm.parse(paradigm)
-        self.protocol = Protocol.parse(self.config.get("protocol", "controlled"))
         self.vocab_size, self.eos_id = int(vocab_size), int(eos_id)
         if not 0 <= self.eos_id < self.vocab_size:
             raise ValueError(f"eos_id={eos_id} lies outside the vocabulary [0, {vocab_size}).")
-        self.train_cfg = section(self.config, "train")
+        self.tokenizer_file = tokenizer_file
         # Set by paradigm.distributed.join before the Engine is built (rank 0 of 1 otherwise).
         self.world = distributed.world()
-        self.device = resolve_device(self.train_cfg.get("device", "auto"))
+        self.device = resolve_device(self.config.train.device)
         if self.device.type == "cuda" and self.world.distributed:
             self.device = torch.device("cuda", self.world.local_rank)
-        self.use_compile = resolve_compile(self.train_cfg.get("compile", "auto"), self.device)
-        self.seed = int(self.config.get("seed", 0))
-        self.impl = section(self.config, "model").get("impl")
-        self.objective = make_objective(self.paradigm, self.protocol, self.config.get("mdlm") or {}, self.vocab_size)
+        self.use_compile = resolve_compile(self.config.train.compile, self.device)
+        self.seed = self.config.seed
+        self.impl = self.config.model.impl
+        self.objective = make_objective(self.paradigm, self.config.mdlm, self.vocab_size)
         if self.device.type == "cuda":
             torch.backends.cuda.matmul.allow_tf32 = True
             torch.backends.cudnn.allow_tf32 = True
-        self._build(model_config_for(self.config, self.paradigm, self.protocol, self.vocab_size))
+        self._build(model_args_for(self.config, self.paradigm, self.vocab_size))
         # Training noise (MDLM t and masks) comes from this generator so save/load restores it exactly.
         self.generator = torch.Generator(device=self.device).manual_seed(self.seed)
         self.stager = PinnedStager(self.device) if self.device.type == "cuda" else None
         self.pending = []  # (2,) device tensors [loss, grad_norm], one per step since the last drain
 
-    def _build(self, model_cfg: ModelConfig):
+    def _build(self, model_args: ModelArgs):
         """Model (seeded: same seed and construction order for both paradigms), optimizer, compile."""
-        self.model_cfg = model_cfg
+        self.model_args = model_args
         torch.manual_seed(self.seed)  # for user factories, which initialise themselves
         init_generator = torch.Generator().manual_seed(self.seed)
-        self.model = build_model(model_cfg, self.impl, init_generator).to(self.device)
+        self.model = build_model(model_args, self.impl, init_generator).to(self.device)
         self.optimizer = self._make_optimizer()
         self.forward = self.model  # evaluation (the unwrapped model: a DDP forward on rank 0 alone would hang)
         self.train_forward = self.model  # training: DDP over the ranks when there are several
@@ -177,22 +103,17 @@ class Engine:
             self.train_forward = self.forward if not self.world.distributed else torch.compile(self.train_forward)
 
     def _make_optimizer(self):
-        t = self.train_cfg
+        t = self.config.train
         params = [p for p in self.model.parameters() if p.requires_grad]
-        wd = float(t.get("weight_decay", 0.0))
-        if self.protocol is Protocol.ARCHE:  # the published study decayed every parameter
-            groups = [{"params": params, "weight_decay": wd}]
-        else:  # decay matrices only; norms and biases are not decayed (nanoGPT)
+        if t.weight_decay_scope is WeightDecayScope.ALL:
+            groups = [{"params": params, "weight_decay": t.weight_decay}]
+        else:  # matrices only; norms and biases are not decayed (nanoGPT)
             groups = [
-                {"params": [p for p in params if p.dim() >= 2], "weight_decay": wd},
+                {"params": [p for p in params if p.dim() >= 2], "weight_decay": t.weight_decay},
                 {"params": [p for p in params if p.dim() < 2], "weight_decay": 0.0},
             ]
         return torch.optim.AdamW(
-            groups,
-            lr=float(t.get("lr", 1e-3)),
-            betas=(float(t.get("beta1", 0.9)), float(t.get("beta2", 0.95))),
-            eps=float(t.get("adam_eps", 1e-8)),
-            fused=self.device.type == "cuda",
+            groups, lr=t.lr, betas=(t.beta1, t.beta2), eps=t.adam_eps, fused=self.device.type == "cuda"
         )
 
     def _autocast(self):
@@ -205,8 +126,8 @@ class Engine:
         array = np.asarray(tokens)
         if array.ndim != 2 or array.dtype.kind not in "iu":
             raise ValueError(f"tokens must be a 2-D integer array (B×T); found shape {array.shape} dtype {array.dtype}.")
-        if array.shape[1] > self.model_cfg.seq_len:
-            raise ValueError(f"tokens have {array.shape[1]} columns, more than model.seq_len={self.model_cfg.seq_len}.")
+        if array.shape[1] > self.model_args.seq_len:
+            raise ValueError(f"tokens have {array.shape[1]} columns, more than model.seq_len={self.model_args.seq_len}.")
         if array.size and (array.min() < 0 or array.max() >= self.vocab_size):
             raise ValueError(
                 f"token ids must lie in [0, {self.vocab_size}); found values in [{array.min()}, {array.max()}]."
@@ -224,7 +145,6 @@ class Engine:
         return json.dumps(
             {
                 "paradigm": self.paradigm.value,
-                "protocol": self.protocol.value,
                 "params": counts["params"],
                 "params_embedding": counts["params_embedding"],
                 "flops_per_token": counts["flops_per_token"],
@@ -232,7 +152,7 @@ class Engine:
                 "dtype": "bfloat16" if self.device.type == "cuda" else "float32",
                 "compiled": self.use_compile,
                 "torch": torch.__version__,
-                "model": self.model_cfg.to_dict(),
+                "model": self.model_args.to_dict(),
                 "impl": self.impl,
             }
         )
@@ -246,7 +166,9 @@ class Engine:
         embedding = sum(
             p.numel() for m in self.model.modules() if isinstance(m, torch.nn.Embedding) for p in m.parameters()
         )
-        return {"params": total, "params_embedding": embedding, "flops_per_token": flops_per_token(total - embedding, self.model_cfg)}
+        return {"params": total, "params_embedding": embedding, "flops_per_token": flops_per_token(total - embedding, self.model_args)}
+
+    # ------------------------------------------------------------ training
 
     @java_entry
     def train_step(self, tokens, lr: float):
@@ -257,7 +179,7 @@ class Engine:
         with self._autocast():
             loss = self.objective.train_loss(self.train_forward, x, self.generator, self.world.rank, self.world.size)
         loss.backward()
-        clip = float(self.train_cfg.get("grad_clip") or 0.0)
+        clip = self.config.train.grad_clip
         grad_norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), clip if clip > 0 else math.inf)
         self.optimizer.step()
         self.optimizer.zero_grad(set_to_none=True)
@@ -278,6 +200,31 @@ class Engine:
         return out
 
     @java_entry
+    def train_window(self, batches, steps: int, drain_every: int, lr: float) -> float:
+        """The benchmark's plain-Python loop: ``steps`` training steps over ``batches`` (int32 K×B×T, cycled), a
+        drain every ``drain_every`` steps and at the end; returns the seconds from the first step to the last drain.
+
+        Java times its own loop against this one, on this Engine, in interleaved windows, so the difference is what
+        the Java orchestration costs per step. It does what the Java loop does minus the Java-only work (batch
+        assembly and the stream digest). The engine must be drained when this is called, so the timed span starts
+        with an idle device and ends with a sync, exactly like a Java window.
+        """
+        batches = np.asarray(batches)
+        if batches.ndim != 3 or batches.dtype != np.int32 or len(batches) == 0:
+            raise ValueError(f"batches must be a non-empty int32 array K×B×T; found shape {batches.shape} dtype {batches.dtype}.")
+        if steps < 1 or drain_every < 1:
+            raise ValueError(f"steps ({steps}) and drain_every ({drain_every}) must be at least 1.")
+        train_step, drain, k, lr = self.train_step, self.drain, len(batches), float(lr)
+        start = time.perf_counter()
+        for step in range(steps):
+            train_step(batches[step % k], lr)
+            if (step + 1) % drain_every == 0 or step + 1 == steps:
+                drain()  # the synchronised point
+        return time.perf_counter() - start
+
+    # ------------------------------------------------------------ likelihoods
+
+    @java_entry
     def evaluate(self, tokens, seed: int):
         x = self._tokens(tokens)
         self.model.eval()
@@ -286,32 +233,81 @@ class Engine:
         return np.array([float(total), float(count)], dtype=np.float64)
 
     @java_entry
-    def sample(self, n: int, seed: int, settings_json: str):
-        raw = json.loads(settings_json)
-        settings = SampleSettings.from_dict(raw)
-        if settings.length > self.model_cfg.seq_len:
-            raise ValueError(f"sample.length={settings.length} exceeds model.seq_len={self.model_cfg.seq_len}.")
-        n = int(n)
-        prompts = parse_prompts(raw.get("prompt_ids"), n)
-        if prompts.numel() and (prompts.min() < 0 or prompts.max() >= self.vocab_size):
-            raise ValueError(f"prompt_ids must lie in [0, {self.vocab_size}).")
-        if prompts.size(1) > settings.length:
-            raise ValueError(f"The prompt has {prompts.size(1)} tokens, more than sample.length={settings.length}.")
+    def score(self, tokens, start: int) -> np.ndarray:
+        """Per-row [summed NLL, tokens scored] (float64 n×2) of whole samples under this AR model, from position
+        ``start`` to the first end-of-story token at or after it (``ARObjective.score``): generative perplexity."""
+        if self.paradigm is not Paradigm.AR:
+            raise ValueError(f"Generative perplexity needs an AR judge model; this engine is {self.paradigm.value}.")
+        x = self._tokens(tokens)
+        self.model.eval()
+        with torch.no_grad(), self._autocast():
+            out = self.objective.score(self.model, x, start, self.eos_id)
+        return np.ascontiguousarray(out.cpu().numpy())
+
+    # ------------------------------------------------------------ sampling
+
+    @java_entry
+    def sample(self, n: int, seed: int, settings_json: str, prompt=None, kv_cache: bool = True) -> dict:
+        """``n`` samples drawn with ``settings_json`` (a resolved ``sample`` section) from ``prompt``, in batches of
+        sample.batch_size, each batch drawing from one generator seeded with ``seed``.
+
+        ``prompt``: None (unconditional), a text, or a sequence of pieces, each a token id or a text (a text is
+        encoded with the tokenizer). ``kv_cache=False`` (AR only) recomputes the whole prefix for every token: what
+        the benchmark compares the cache against. Returns {"ids": int32 n×length ndarray (the prompt first),
+        "texts": the decoded rows (None without a tokenizer), "prompt_ids": the prompt as token ids}.
+        """
+        settings = config_module.section(SampleConfig, json.loads(settings_json), "sample")
+        if settings.length > self.model_args.seq_len:
+            raise ValueError(f"sample.length={settings.length} exceeds model.seq_len={self.model_args.seq_len}.")
+        if not kv_cache and self.paradigm is not Paradigm.AR:
+            raise ValueError(f"Sampling without a KV cache needs an AR engine; this one is {self.paradigm.value}.")
+        n, prompt_ids = int(n), self._prompt_ids(prompt)
+        if prompt_ids and (min(prompt_ids) < 0 or max(prompt_ids) >= self.vocab_size):
+            raise ValueError(f"The prompt's token ids must lie in [0, {self.vocab_size}); found {prompt_ids}.")
+        if len(prompt_ids) > settings.length:
+            raise ValueError(f"The prompt has {len(prompt_ids)} tokens, more than sample.length={settings.length}.")
         generator = torch.Generator(device=self.device).manual_seed(int(seed))
+        mdlm_sampler = make_mdlm_sampler(settings.mdlm_sampler)
         self.model.eval()
         batches = []
         with torch.no_grad(), self._autocast():
             for start in range(0, n, settings.batch_size):
-                prompt = prompts[start : start + settings.batch_size].to(self.device)
+                rows = min(settings.batch_size, n - start)
+                prefix = torch.tensor(prompt_ids, dtype=torch.long).repeat(rows, 1).to(self.device)  # (rows, P)
                 if self.paradigm is Paradigm.AR:
-                    ids = sample_ar(self.model, self.model_cfg.n_layer, prompt, settings, generator, self.eos_id)
+                    ids = sample_ar(self.model, self.model_args.n_layer, prefix, settings, generator, self.eos_id, kv_cache)
                 else:
-                    ids = sample_mdlm(self.model, prompt, settings, generator, self.vocab_size, self.objective.schedule)
+                    ids = mdlm_sampler(self.model, prefix, settings, generator, self.vocab_size, self.objective.schedule)
                 if settings.stop_at_eos:  # as decode_batch does: an eos at position 0 does not end the sample
-                    ids = fill_after_eos(ids, self.eos_id, max(prompt.size(1), 1))
+                    ids = fill_after_eos(ids, self.eos_id, max(prefix.size(1), 1))
                 batches.append(ids.cpu())
         out = torch.cat(batches) if batches else torch.zeros(0, settings.length, dtype=torch.long)
-        return np.ascontiguousarray(out.numpy().astype(np.int32))
+        ids = np.ascontiguousarray(out.numpy().astype(np.int32))
+        texts = decode_batch(self.tokenizer_file, ids, settings.stop_at_eos) if self.tokenizer_file else None
+        return {"ids": ids, "texts": texts, "prompt_ids": prompt_ids}
+
+    def _prompt_ids(self, prompt) -> list[int]:
+        if prompt is None:
+            return []
+        ids = []
+        for piece in [prompt] if isinstance(prompt, str) else list(prompt):
+            if isinstance(piece, str):
+                if not self.tokenizer_file:
+                    raise ValueError(f"The prompt {piece!r} is text, but this engine was built without a tokenizer.")
+                tokenizer, eos = load_tokenizer(self.tokenizer_file)
+                if eos != self.eos_id:
+                    raise ValueError(f"{self.tokenizer_file} has end-of-story id {eos}, but the engine was given {self.eos_id}.")
+                ids += tokenizer.encode(piece, add_special_tokens=False).ids
+            else:
+                ids.append(int(piece))
+        return ids
+
+    @java_entry
+    def device_facts(self) -> str:
+        """JSON: what the engine runs on, for bench.json (the device name decides the peak FLOP/s)."""
+        return json.dumps(device_facts(self.device))
+
+    # ------------------------------------------------------------ state
 
     @java_entry
     def set_rng(self, seed: int):
@@ -335,10 +331,9 @@ class Engine:
             "format": MODEL_ARGS_FORMAT,
             "version": MODEL_ARGS_VERSION,
             "paradigm": self.paradigm.value,
-            "protocol": self.protocol.value,
             "impl": self.impl,
             "eos_id": self.eos_id,
-            "model": self.model_cfg.to_dict(),
+            "model": self.model_args.to_dict(),
         }
         _atomic(os.path.join(folder, "model_args.json"), lambda p: _write_text(p, json.dumps(args, indent=2)))
         return json.dumps(["model.safetensors", "optimizer.pt", "rng.pt", "model_args.json"])
@@ -354,10 +349,10 @@ class Engine:
             )
         if args["paradigm"] != self.paradigm.value:
             raise ValueError(f"The checkpoint in {folder} holds a {args['paradigm']} model, but this engine is {self.paradigm.value}.")
-        saved_cfg = ModelConfig(**args["model"])
-        if saved_cfg != self.model_cfg or args.get("impl") != self.impl:
+        saved = ModelArgs(**args["model"])
+        if saved != self.model_args or args.get("impl") != self.impl:
             self.impl = args.get("impl")  # the architecture comes from the checkpoint, not the config
-            self._build(saved_cfg)
+            self._build(saved)
         self.model.load_state_dict(load_file(os.path.join(folder, "model.safetensors"), device=str(self.device)))
         self.optimizer.load_state_dict(torch.load(os.path.join(folder, "optimizer.pt"), map_location=self.device))
         rng = torch.load(os.path.join(folder, "rng.pt"))

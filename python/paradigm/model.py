@@ -4,7 +4,7 @@ Pre-norm blocks (RMSNorm with a weight), rotary position embeddings on q and k, 
 no biases, and ``F.scaled_dot_product_attention``. ``causal=True`` gives the autoregressive model,
 ``causal=False`` the bidirectional denoiser of MDLM; everything else is the same code.
 
-Reads top to bottom like nanoGPT: config → norm → rotary → attention (+ KV cache) → MLP → block → model.
+Reads top to bottom like nanoGPT: arguments → norm → rotary → attention (+ KV cache) → MLP → block → model.
 """
 
 from __future__ import annotations
@@ -21,13 +21,16 @@ TIME_EMBEDS = ("none", "sinusoidal_input")
 
 
 @dataclass(frozen=True)
-class ModelConfig:
-    n_layer: int = 4
-    d_model: int = 128
-    n_head: int = 4
-    d_ff: int = 352  # SwiGLU hidden width (~8/3 d_model keeps the FFN at the usual 8·d² parameters)
-    seq_len: int = 128  # longest sequence; sizes the rotary tables and the KV cache
-    vocab_size: int = 1024  # the tokenizer's real vocabulary, without the mask token or padding
+class ModelArgs:
+    """The architecture of one built model (saved beside its weights as model_args.json): the config's model
+    section resolved for one paradigm and one vocabulary (engine.model_args_for)."""
+
+    n_layer: int
+    d_model: int
+    n_head: int
+    d_ff: int  # SwiGLU hidden width (~8/3 d_model keeps the FFN at the usual 8·d² parameters)
+    seq_len: int  # longest sequence; sizes the rotary tables and the KV cache
+    vocab_size: int  # the tokenizer's real vocabulary, without the mask token or padding
     causal: bool = True  # True: autoregressive; False: bidirectional (MDLM)
     n_mask_tokens: int = 0  # 1 for MDLM: one extra input row, the mask token id == vocab_size
     time_conditioning: bool = False  # MDLM only; upstream MDLM ignores t as well
@@ -40,34 +43,17 @@ class ModelConfig:
     norm_eps: float = 1e-5
     rope_base: float = 10000.0
 
-    def validate(self) -> "ModelConfig":
-        """Raise ValueError (naming the config key) for anything the model cannot be built from."""
-        for key in ("n_layer", "d_model", "n_head", "d_ff", "seq_len"):
-            value = getattr(self, key)
-            if not isinstance(value, int) or value < 1:
-                raise ValueError(f"model.{key} must be a positive integer, but it is {value!r}.")
-        if self.d_model % self.n_head != 0:
-            raise ValueError(
-                f"model.n_head={self.n_head} does not divide model.d_model={self.d_model}; "
-                f"choose a head count that divides the width (e.g. {_a_divisor(self.d_model)})."
-            )
-        if (self.d_model // self.n_head) % 2 != 0:
-            raise ValueError(
-                f"model.d_model/model.n_head = {self.d_model // self.n_head} is odd; rotary embeddings "
-                "rotate pairs of channels, so the head width must be even."
-            )
-        if self.seq_len < 2:
-            raise ValueError(f"model.seq_len must be at least 2, but it is {self.seq_len}.")
-        if not isinstance(self.vocab_size, int) or self.vocab_size < 2:
-            raise ValueError(f"The vocabulary size must be an integer >= 2, but it is {self.vocab_size!r}.")
-        if self.n_mask_tokens not in (0, 1):
-            raise ValueError(f"n_mask_tokens must be 0 or 1, but it is {self.n_mask_tokens!r}.")
-        if self.time_embed not in TIME_EMBEDS:
-            raise ValueError(f"time_embed must be one of {TIME_EMBEDS}, but it is {self.time_embed!r}.")
-        if self.time_conditioning and self.time_embed == "none":
-            raise ValueError("model.time_conditioning is true but no time embedding was chosen (time_embed='none').")
-        if self.time_conditioning and self.causal:
-            raise ValueError("model.time_conditioning applies to MDLM only; the autoregressive model has no t.")
+    def validate(self) -> "ModelArgs":
+        """Cheap checks of what the model cannot be built from. The config's rules (head width, seq_len, ...) are
+        Java's ConfigValidator's, so a validated config never fails here; these guard arguments built by hand."""
+        dims = (self.n_layer, self.d_model, self.n_head, self.d_ff, self.seq_len, self.vocab_size)
+        if min(dims) < 1 or self.d_model % self.n_head or self.head_dim % 2 or self.seq_len < 2:
+            raise ValueError(f"{self} cannot be built: every size must be positive, seq_len at least 2, and d_model "
+                             "must split into n_head heads of even width (rotary embeddings rotate channel pairs).")
+        if self.n_mask_tokens not in (0, 1) or self.time_embed not in TIME_EMBEDS:
+            raise ValueError(f"{self} cannot be built: n_mask_tokens must be 0 or 1, time_embed one of {TIME_EMBEDS}.")
+        if self.time_conditioning and (self.causal or self.time_embed == "none"):
+            raise ValueError(f"{self} cannot be built: time conditioning needs a bidirectional model and an embedding.")
         return self
 
     @property
@@ -85,10 +71,6 @@ class ModelConfig:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def _a_divisor(n: int) -> int:
-    return next(h for h in (8, 4, 2, 1) if n % h == 0)
 
 
 class RMSNorm(nn.Module):
@@ -142,7 +124,7 @@ class KVCache:
 
 
 class Attention(nn.Module):
-    def __init__(self, cfg: ModelConfig):
+    def __init__(self, cfg: ModelArgs):
         super().__init__()
         self.n_head, self.causal = cfg.n_head, cfg.causal
         self.qkv = nn.Linear(cfg.d_model, 3 * cfg.d_model, bias=False)
@@ -170,7 +152,7 @@ class Attention(nn.Module):
 
 
 class SwiGLU(nn.Module):
-    def __init__(self, cfg: ModelConfig):
+    def __init__(self, cfg: ModelArgs):
         super().__init__()
         self.fc_in = nn.Linear(cfg.d_model, 2 * cfg.d_ff, bias=False)  # gate and value in one matmul
         self.fc_out = nn.Linear(cfg.d_ff, cfg.d_model, bias=False)
@@ -181,7 +163,7 @@ class SwiGLU(nn.Module):
 
 
 class Block(nn.Module):
-    def __init__(self, cfg: ModelConfig):
+    def __init__(self, cfg: ModelArgs):
         super().__init__()
         self.norm_attn = RMSNorm(cfg.d_model, cfg.norm_eps)
         self.attn = Attention(cfg)
@@ -212,7 +194,7 @@ class TimeEmbedding(nn.Module):
 class Transformer(nn.Module):
     """forward(idx (B, T) int, t (B,) float | None, kv_cache) -> logits (B, T, vocab_size) over the real vocabulary."""
 
-    def __init__(self, cfg: ModelConfig):
+    def __init__(self, cfg: ModelArgs):
         super().__init__()
         self.cfg = cfg.validate()
         self.tok_emb = nn.Embedding(cfg.padded(cfg.input_rows), cfg.d_model)
@@ -293,7 +275,7 @@ class Transformer(nn.Module):
         return flops_per_token(n, self.cfg)
 
 
-def flops_per_token(n_matmul_params: int, cfg: ModelConfig) -> int:
+def flops_per_token(n_matmul_params: int, cfg: ModelArgs) -> int:
     return 6 * n_matmul_params + 12 * cfg.n_layer * cfg.d_model * cfg.seq_len
 
 
@@ -316,10 +298,10 @@ def load_factory(path: str):
     return factory
 
 
-def build_model(cfg: ModelConfig, impl: str | None = None, generator: torch.Generator | None = None) -> nn.Module:
+def build_model(cfg: ModelArgs, impl: str | None = None, generator: torch.Generator | None = None) -> nn.Module:
     """The built-in Transformer (seeded by ``generator``), or the module a user factory returns.
 
-    A user factory is called with the ModelConfig and must return an nn.Module whose
+    A user factory is called with the ModelArgs and must return an nn.Module whose
     forward(idx, t=None, kv_cache=None) returns (B, T, vocab_size) logits; it initialises itself
     (the caller seeds torch's global generator first).
     """

@@ -1,8 +1,9 @@
 """Training objectives and likelihood estimators: next-token CE (AR) and masked diffusion (MDLM).
 
-One enum and one factory per axis: ``Paradigm`` (ar | mdlm), ``Protocol`` (controlled | arche-2026),
-``Schedule`` (loglinear | cosine). ``make_objective`` turns (paradigm, protocol, mdlm config) into an
-object with ``train_loss(model, tokens, generator)`` and ``evaluate(model, tokens, seed)``.
+One enum and one factory per axis: ``Paradigm`` (ar | mdlm) here, and the config's ``NoiseSchedule``
+(``make_schedule``), ``TimeSampler`` (``make_time_sampler``) and ``MdlmLoss`` (``make_loss``).
+``make_objective`` turns (paradigm, the ``mdlm`` section) into an object with
+``train_loss(model, tokens, generator)`` and ``evaluate(model, tokens, seed)``.
 
 MDLM follows Sahoo et al. 2024 ("Simple and Effective Masked Diffusion Language Models"): absorbing
 (mask) forward process, SUBS parameterisation (the model never predicts the mask; unmasked positions
@@ -22,6 +23,8 @@ from enum import Enum
 import torch
 import torch.nn.functional as F
 
+from .config import MdlmConfig, MdlmLoss, NoiseSchedule, TimeSampler
+
 
 class Paradigm(Enum):
     AR = "ar"
@@ -33,18 +36,6 @@ class Paradigm(Enum):
             if p.value == name:
                 return p
         raise ValueError(f"Unknown paradigm {name!r}; expected one of {[p.value for p in cls]}.")
-
-
-class Protocol(Enum):
-    CONTROLLED = "controlled"  # the default: only the generation paradigm differs
-    ARCHE = "arche-2026"  # reproduces the published study's choices
-
-    @classmethod
-    def parse(cls, name: str) -> "Protocol":
-        for p in cls:
-            if p.value == name:
-                return p
-        raise ValueError(f"protocol={name!r} is unknown; expected one of {[p.value for p in cls]}.")
 
 
 # ---------------------------------------------------------------- noise schedules
@@ -72,8 +63,6 @@ class LogLinearSchedule(Schedule):
     """
 
     def __init__(self, eps: float):
-        if not 0.0 < eps < 1.0:
-            raise ValueError(f"mdlm.eps must lie in (0, 1), but it is {eps!r}.")
         self.eps = eps
 
     def mask_prob(self, t):
@@ -84,7 +73,7 @@ class LogLinearSchedule(Schedule):
 
 
 class CosineSchedule(Schedule):
-    """Mask rate sin^2(pi t / 2) (arche-2026), i.e. alpha_t = cos^2(pi t / 2).
+    """Mask rate sin^2(pi t / 2) (the published study), i.e. alpha_t = cos^2(pi t / 2).
 
     alpha'_t = -pi sin(pi t/2) cos(pi t/2), 1 - alpha_t = sin^2(pi t/2), so the weight is
     pi cos(pi t/2) / sin(pi t/2) = pi / tan(pi t / 2).
@@ -97,15 +86,9 @@ class CosineSchedule(Schedule):
         return math.pi / torch.tan(0.5 * math.pi * t)
 
 
-SCHEDULES = {"loglinear": LogLinearSchedule, "cosine": CosineSchedule}
-
-
-def make_schedule(name: str, eps: float = 1e-3) -> Schedule:
-    if name == "loglinear":
-        return LogLinearSchedule(eps)
-    if name == "cosine":
-        return CosineSchedule()
-    raise ValueError(f"Unknown noise schedule {name!r}; expected one of {sorted(SCHEDULES)}.")
+def make_schedule(name: NoiseSchedule, eps: float) -> Schedule:
+    """mdlm.schedule's factory; ``eps`` is the log-linear schedule's floor."""
+    return {NoiseSchedule.LOGLINEAR: lambda: LogLinearSchedule(eps), NoiseSchedule.COSINE: CosineSchedule}[name]()
 
 
 # ---------------------------------------------------------------- time samplers and corruption
@@ -121,9 +104,14 @@ def antithetic_times(batch: int, eps: float, generator: torch.Generator, device)
     return (1.0 - eps) * u_i + eps
 
 
-def uniform_times(batch: int, generator: torch.Generator, device) -> torch.Tensor:
-    """t (B,) ~ U(0, 1) independently (arche-2026)."""
+def uniform_times(batch: int, eps: float, generator: torch.Generator, device) -> torch.Tensor:
+    """t (B,) ~ U(0, 1) independently (the published study); no eps floor, so ``eps`` is unused."""
     return torch.rand(batch, generator=generator, device=device)
+
+
+def make_time_sampler(name: TimeSampler):
+    """mdlm.time_sampler's factory: a function (batch, eps, generator, device) -> t (B,)."""
+    return {TimeSampler.ANTITHETIC: antithetic_times, TimeSampler.UNIFORM: uniform_times}[name]
 
 
 def corrupt(x0, t, schedule: Schedule, mask_id: int, generator: torch.Generator):
@@ -159,12 +147,42 @@ class ARObjective:
         nll = token_nll(model(tokens[:, :-1]), tokens[:, 1:])
         return nll.double().sum(), nll.numel()
 
+    @torch.no_grad()
+    def score(self, model, tokens, start: int, eos_id: int):
+        """Per-row (summed NLL, tokens scored), float64 (n, 2), of whole samples (n, L): the generative perplexity.
+
+        Scored are the tokens at positions ``start`` (at least 1) up to the first end-of-story token at or after
+        ``start`` (inclusive), or to the end of the row: a sample is judged on what it generated, up to where its
+        story ended, and not on the end-of-story padding that follows.
+        """
+        n, length = tokens.shape
+        start = max(1, int(start))
+        nll = token_nll(model(tokens[:, :-1]), tokens[:, 1:]).double()  # (n, L-1), predicts positions 1..L-1
+        positions = torch.arange(1, length, device=tokens.device)[None, :]
+        is_eos = (tokens[:, 1:] == eos_id) & (positions >= start)
+        last = torch.full((n,), length - 1, device=tokens.device)
+        first_eos = torch.where(is_eos.any(dim=1), is_eos.float().argmax(dim=1) + 1, last)
+        keep = (positions >= start) & (positions <= first_eos[:, None])
+        return torch.stack([(nll * keep).sum(dim=1), keep.sum(dim=1).double()], dim=1)
+
+
+def nelbo_loss(nll, t, schedule: Schedule, global_masked, world: int):
+    """Sum over masked tokens of weight(t)·(-log p(x0|z_t)), divided by this rank's b·T tokens (see train_loss)."""
+    return (schedule.nelbo_weight(t)[:, None] * nll).sum() / nll.numel()
+
+
+def masked_mean_loss(nll, t, schedule: Schedule, global_masked, world: int):
+    """Unweighted cross-entropy averaged over the masked tokens of the global batch, times W (see train_loss)."""
+    return nll.sum() * world / global_masked.sum().clamp(min=1)
+
+
+def make_loss(name: MdlmLoss):
+    """mdlm.loss's factory: a function (nll (b, T), t (b,), schedule, global_masked (B, T), world) -> loss."""
+    return {MdlmLoss.NELBO: nelbo_loss, MdlmLoss.MASKED_MEAN: masked_mean_loss}[name]
+
 
 class MDLMObjective:
-    """Masked diffusion with SUBS. ``reduction`` picks the training loss:
-
-    - "nelbo" (controlled): sum over masked tokens of weight(t)·(-log p(x0|z_t)), divided by B·T;
-    - "masked_mean" (arche-2026): unweighted cross-entropy averaged over the masked tokens of the batch.
+    """Masked diffusion with SUBS, trained with one of the losses above (``make_loss``).
 
     ``evaluate`` always returns the continuous-time NELBO under the objective's own schedule (a valid
     upper bound on the NLL for any denoiser), with antithetic t in [eps, 1) and a generator seeded
@@ -172,20 +190,11 @@ class MDLMObjective:
     Truncating t at eps leaves out the t < eps sliver of the integral, as upstream MDLM does.
     """
 
-    def __init__(self, schedule: Schedule, mask_id: int, eps: float, reduction: str, time_sampler: str, eval_draws: int = 1):
-        if reduction not in ("nelbo", "masked_mean"):
-            raise ValueError(f"Unknown MDLM loss reduction {reduction!r}; expected 'nelbo' or 'masked_mean'.")
-        if time_sampler not in ("antithetic", "uniform"):
-            raise ValueError(f"Unknown MDLM time sampler {time_sampler!r}; expected 'antithetic' or 'uniform'.")
-        if not isinstance(eval_draws, int) or eval_draws < 1:
-            raise ValueError(f"mdlm.eval_draws must be a positive integer, but it is {eval_draws!r}.")
-        self.schedule, self.mask_id, self.eps = schedule, mask_id, eps
-        self.reduction, self.time_sampler, self.eval_draws = reduction, time_sampler, eval_draws
-
-    def sample_times(self, batch, generator, device):
-        if self.time_sampler == "antithetic":
-            return antithetic_times(batch, self.eps, generator, device)
-        return uniform_times(batch, generator, device)
+    def __init__(self, cfg: MdlmConfig, mask_id: int):
+        self.schedule = make_schedule(cfg.schedule, cfg.eps)
+        self.sample_times = make_time_sampler(cfg.time_sampler)
+        self.loss = make_loss(cfg.loss)
+        self.mask_id, self.eps, self.eval_draws = mask_id, cfg.eps, cfg.eval_draws
 
     def masked_nll(self, model, x0, t, generator, masked=None):
         """-log p(x0 | z_t) at masked positions, 0 elsewhere (SUBS carry-over); also the mask.
@@ -209,15 +218,13 @@ class MDLMObjective:
         masked mean: W * sum / (masked tokens in the global batch).
         """
         b = tokens.size(0)
-        t = self.sample_times(b * world, generator, tokens.device)  # (B,)
+        t = self.sample_times(b * world, self.eps, generator, tokens.device)  # (B,)
         u = torch.rand((b * world, tokens.size(1)), generator=generator, device=tokens.device)  # (B, T), as corrupt()
         global_masked = u < self.schedule.mask_prob(t)[:, None]
         rows = slice(rank * b, (rank + 1) * b)  # all rows when W = 1 (a view, no copy)
         t = t[rows]
         nll, _ = self.masked_nll(model, tokens, t, generator, global_masked[rows])
-        if self.reduction == "nelbo":
-            return (self.schedule.nelbo_weight(t)[:, None] * nll).sum() / tokens.numel()
-        return nll.sum() * world / global_masked.sum().clamp(min=1)
+        return self.loss(nll, t, self.schedule, global_masked, world)
 
     @torch.no_grad()
     def evaluate(self, model, tokens, seed: int):
@@ -230,11 +237,8 @@ class MDLMObjective:
         return total / self.eval_draws, tokens.numel()
 
 
-def make_objective(paradigm: Paradigm, protocol: Protocol, mdlm_cfg: dict, vocab_size: int):
+def make_objective(paradigm: Paradigm, mdlm: MdlmConfig, vocab_size: int):
+    """The objective of ``paradigm``; MDLM's follows the ``mdlm`` section (its mask id is ``vocab_size``)."""
     if paradigm is Paradigm.AR:
         return ARObjective()
-    eps = float(mdlm_cfg.get("eps", 1e-3))
-    draws = mdlm_cfg.get("eval_draws", 1)
-    if protocol is Protocol.CONTROLLED:
-        return MDLMObjective(make_schedule("loglinear", eps), vocab_size, eps, "nelbo", "antithetic", draws)
-    return MDLMObjective(make_schedule("cosine"), vocab_size, eps, "masked_mean", "uniform", draws)
+    return MDLMObjective(mdlm, vocab_size)

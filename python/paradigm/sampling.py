@@ -8,7 +8,9 @@ Gumbel sampling that Zheng et al. (2024) found lowers MDLM sample diversity.
 ``length`` is the TOTAL length of each output row, prompt included: the samplers generate
 ``length - len(prompt)`` new tokens.
 
-MDLM samplers (``MDLM_SAMPLERS``, chosen by ``sample.mdlm_sampler``):
+``settings`` is the config's ``sample`` section (``config.SampleConfig``).
+
+MDLM samplers (``config.MdlmSampler``, chosen by ``sample.mdlm_sampler``; ``make_mdlm_sampler`` is the factory):
 - ``ancestral``: upstream MDLM's DDPM-style update on the grid t = linspace(1, 1e-5, steps + 1); going
   from t to s each still-masked position is revealed with probability (m_t - m_s) / m_t (m = mask
   probability; = (t - s)/t for the log-linear schedule) with a token drawn from the model, revealed
@@ -17,78 +19,22 @@ MDLM samplers (``MDLM_SAMPLERS``, chosen by ``sample.mdlm_sampler``):
   one and the cached logits are reused (fresh noise is still drawn). This is exact only when the model
   ignores t (model.time_conditioning false, as upstream MDLM); with time conditioning it reuses
   logits computed at an earlier t.
-- ``confidence`` (arche-2026): at each of ``steps`` steps, sample every masked position, then reveal the
-  k most confident (probability of the drawn token), k = max(1, masked // steps_left), so the last
-  step reveals the rest. Logits of tokens already in the sequence are divided (if positive) or
-  multiplied (if negative) by ``repetition_penalty`` (default 1.2, CTRL-style), and the temperature is
-  annealed linearly from ``temperature`` (default 1.0) at the first step to ``temperature_end``
-  (default 0.5) at the last.
+- ``confidence`` (the published study): at each of ``steps`` steps, sample every masked position, then
+  reveal the k most confident (probability of the drawn token), k = max(1, masked // steps_left), so the
+  last step reveals the rest. Logits of tokens already in the sequence are divided (if positive) or
+  multiplied (if negative) by ``sample.confidence.repetition_penalty`` (CTRL-style), and the temperature
+  is annealed linearly from ``sample.temperature`` at the first step to
+  ``sample.confidence.temperature_end`` at the last.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-
 import torch
 
+from .config import MdlmSampler, SampleConfig
 from .model import KVCache
 
-MDLM_SAMPLERS = ("ancestral", "cached", "confidence")
 FINAL_T = 1e-5  # upstream MDLM's sampling eps: the time grid ends here, not at 0
-
-
-@dataclass(frozen=True)
-class SampleSettings:
-    length: int = 128
-    batch_size: int = 50
-    temperature: float = 1.0
-    top_k: int = 0  # 0: off
-    top_p: float = 1.0  # 1.0: off
-    stop_at_eos: bool = True
-    mdlm_sampler: str = "ancestral"
-    mdlm_steps: int = 128
-    float64: bool = True
-    repetition_penalty: float = 1.2  # confidence sampler only
-    temperature_end: float = 0.5  # confidence sampler only
-
-    @classmethod
-    def from_dict(cls, raw: dict) -> "SampleSettings":
-        """Picks the known keys of the resolved `sample` section (others, e.g. n or prompt, are ignored)."""
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in raw.items() if k in known and v is not None}).validate()
-
-    def validate(self) -> "SampleSettings":
-        def bad(key, expected):
-            raise ValueError(f"sample.{key} must be {expected}, but it is {getattr(self, key)!r}.")
-
-        for key in ("length", "batch_size", "mdlm_steps"):
-            if not isinstance(getattr(self, key), int) or getattr(self, key) < 1:
-                bad(key, "a positive integer")
-        if not isinstance(self.top_k, int) or self.top_k < 0:
-            bad("top_k", "a non-negative integer (0 turns it off)")
-        if not 0.0 < self.top_p <= 1.0:
-            bad("top_p", "in (0, 1] (1.0 turns it off)")
-        for key in ("temperature", "temperature_end", "repetition_penalty"):
-            if not getattr(self, key) > 0:
-                bad(key, "positive")
-        if self.mdlm_sampler not in MDLM_SAMPLERS:
-            bad("mdlm_sampler", f"one of {MDLM_SAMPLERS}")
-        return self
-
-
-def parse_prompts(prompt_ids, n: int) -> torch.Tensor:
-    """None -> (n, 0); list[int] -> the shared prompt repeated (n, P); list[list[int]] -> (n, P), one row each."""
-    if prompt_ids is None:
-        return torch.zeros(n, 0, dtype=torch.long)
-    rows = list(prompt_ids)
-    if rows and isinstance(rows[0], (list, tuple)):
-        if len(rows) != n:
-            raise ValueError(f"prompt_ids holds {len(rows)} per-sample prompts, but {n} samples were asked for.")
-        lengths = {len(r) for r in rows}
-        if len(lengths) != 1:
-            raise ValueError(f"Per-sample prompt_ids must all have the same length; found lengths {sorted(lengths)}.")
-        return torch.tensor([[int(v) for v in r] for r in rows], dtype=torch.long)
-    return torch.tensor([int(v) for v in rows], dtype=torch.long).repeat(n, 1)
 
 
 # ---------------------------------------------------------------- categorical draws
@@ -129,7 +75,7 @@ def fill_after_eos(ids, eos_id: int, start: int):
 
 
 @torch.no_grad()
-def sample_ar(model, n_layer: int, prompt, settings: SampleSettings, generator, eos_id: int, use_cache: bool = True):
+def sample_ar(model, n_layer: int, prompt, settings: SampleConfig, generator, eos_id: int, use_cache: bool = True):
     """prompt (B, P>=1) -> (B, length). ``use_cache=False`` recomputes the whole prefix each token (for tests)."""
     B, P = prompt.shape
     length = settings.length
@@ -164,7 +110,7 @@ def _times(t: float, batch: int, device):
 
 
 @torch.no_grad()
-def sample_mdlm_ancestral(model, prompt, settings: SampleSettings, generator, mask_id: int, schedule, cached: bool = False):
+def sample_mdlm_ancestral(model, prompt, settings: SampleConfig, generator, mask_id: int, schedule, cached: bool = False):
     """prompt (B, P>=0) -> (B, length) with no mask token; see the module docstring for the process."""
     B, P = prompt.shape
     device, steps = prompt.device, settings.mdlm_steps
@@ -203,8 +149,9 @@ def apply_repetition_penalty(logits, x, mask_id: int, penalty: float):
 
 
 @torch.no_grad()
-def sample_mdlm_confidence(model, prompt, settings: SampleSettings, generator, mask_id: int):
-    """prompt (B, P>=0) -> (B, length): confidence-ordered unmasking (arche-2026), see the module docstring."""
+def sample_mdlm_confidence(model, prompt, settings: SampleConfig, generator, mask_id: int, schedule=None):
+    """prompt (B, P>=0) -> (B, length): confidence-ordered unmasking, see the module docstring. It reveals a count
+    of tokens per step, not what a schedule says, so ``schedule`` is unused."""
     B, P = prompt.shape
     device, steps = prompt.device, settings.mdlm_steps
     x = torch.full((B, settings.length), mask_id, dtype=torch.long, device=device)
@@ -214,9 +161,10 @@ def sample_mdlm_confidence(model, prompt, settings: SampleSettings, generator, m
         if not bool(masked.any()):
             break
         steps_left = steps - i
-        temperature = settings.temperature + (settings.temperature_end - settings.temperature) * i / max(steps - 1, 1)
+        end = settings.confidence.temperature_end
+        temperature = settings.temperature + (end - settings.temperature) * i / max(steps - 1, 1)
         logits = model(x, _times(1.0 - i / steps, B, device)).float()
-        logits = apply_repetition_penalty(logits, x, mask_id, settings.repetition_penalty)
+        logits = apply_repetition_penalty(logits, x, mask_id, settings.confidence.repetition_penalty)
         logits = filter_logits(logits, temperature, settings.top_k, settings.top_p)
         proposal = gumbel_argmax(logits, generator, settings.float64)
         confidence = logits.softmax(dim=-1).gather(-1, proposal[..., None]).squeeze(-1)
@@ -227,12 +175,14 @@ def sample_mdlm_confidence(model, prompt, settings: SampleSettings, generator, m
     return x
 
 
-def sample_mdlm(model, prompt, settings: SampleSettings, generator, mask_id: int, schedule):
-    """Dispatch on settings.mdlm_sampler (validated against MDLM_SAMPLERS)."""
-    if settings.mdlm_sampler == "ancestral":
-        return sample_mdlm_ancestral(model, prompt, settings, generator, mask_id, schedule)
-    if settings.mdlm_sampler == "cached":
-        return sample_mdlm_ancestral(model, prompt, settings, generator, mask_id, schedule, cached=True)
-    if settings.mdlm_sampler == "confidence":
-        return sample_mdlm_confidence(model, prompt, settings, generator, mask_id)
-    raise ValueError(f"sample.mdlm_sampler={settings.mdlm_sampler!r} is unknown; expected one of {MDLM_SAMPLERS}.")
+def sample_mdlm_cached(model, prompt, settings: SampleConfig, generator, mask_id: int, schedule):
+    return sample_mdlm_ancestral(model, prompt, settings, generator, mask_id, schedule, cached=True)
+
+
+def make_mdlm_sampler(name: MdlmSampler):
+    """sample.mdlm_sampler's factory: a function (model, prompt, settings, generator, mask_id, schedule) -> (B, length)."""
+    return {
+        MdlmSampler.ANCESTRAL: sample_mdlm_ancestral,
+        MdlmSampler.CACHED: sample_mdlm_cached,
+        MdlmSampler.CONFIDENCE: sample_mdlm_confidence,
+    }[name]

@@ -14,7 +14,7 @@ from test_data_support import config, config_json
 def _fails(cfg, tmp_path, pattern):
     with pytest.raises(PythonError, match=pattern) as err:
         prepare(cfg if isinstance(cfg, str) else json.dumps(cfg), str(tmp_path / "out"))
-    assert str(err.value).startswith("DataError: ")  # a data problem, not a crash
+    assert str(err.value).split(":")[0] in ("DataError", "ConfigError")  # a data problem, not a crash
     return str(err.value)
 
 
@@ -24,11 +24,9 @@ def test_missing_file(tmp_path):
            rf"data\.path must name an existing file; '{missing}' .* is not found")
 
 
-def test_missing_validation_file_and_path(tmp_path):
+def test_missing_validation_file(tmp_path):
     train = tmp_path / "train.txt"
     train.write_text("A story that is long enough to keep, about a cat and a dog who play.\n", encoding="utf-8")
-    _fails(config_json(source="text", path=str(train), split="dataset", val_path=None), tmp_path,
-           r"data\.val_path is null; set data\.val_path to the validation file")
     _fails(config_json(source="text", path=str(train), split="dataset", val_path=str(tmp_path / "v.txt")), tmp_path,
            r"data\.val_path must name an existing file")
 
@@ -81,33 +79,13 @@ def test_validation_too_short_for_one_chunk(tmp_path):
            r"gives \d+ training and 0 validation chunks of 1024 tokens")
 
 
-def test_vocab_size_too_small(tmp_path):
-    _fails(config_json(vocab_size=256), tmp_path, r"data\.vocab_size must be at least 257 .* found 256")
+def test_unknown_source_names_the_valid_ones(tmp_path):
+    # Java rejects it first (exit 2); a hand-made JSON still gets a message that names the key.
+    _fails(config_json(source="csv"), tmp_path, r"ConfigError: data\.source is 'csv'; expected one of generated, hub, "
+           r"text, jsonl, parquet")
 
 
-def test_unknown_source_lists_the_valid_ones(tmp_path):
-    _fails(config_json(source="csv"), tmp_path, r"data\.source must be one of generated, hub, text, jsonl, parquet; found 'csv'")
-
-
-@pytest.mark.parametrize("key, value, pattern", [
-    ("tokenizer", "wordpiece", r"data\.tokenizer must be one of bpe, gpt2; found 'wordpiece'"),
-    ("separator", "newline", r"data\.separator must be one of eos, none"),
-    ("split", "tail", r"data\.split must be one of random, dataset"),
-    ("val_fraction", 1.5, r"data\.val_fraction must be a number in \[0, 1\); found 1\.5"),
-    ("val_fraction", 0, r"val_fraction is 0, which leaves no validation data"),
-    ("token_budget", -1, r"data\.token_budget must be at least 0; found -1"),
-    ("min_chars", "51", r"data\.min_chars must be a whole number; found '51'"),
-    ("path", None, r"data\.source is text, which reads a local file, but data\.path is null"),
-])
-def test_bad_settings(tmp_path, key, value, pattern):
-    cfg = config(**{key: value})
-    if key == "path":
-        cfg["data"]["source"] = "text"
-    _fails(cfg, tmp_path, pattern)
-
-
-def test_missing_key_and_bad_json(tmp_path):
+def test_missing_key_names_it(tmp_path):
     cfg = config()
     del cfg["data"]["split_seed"]
-    _fails(cfg, tmp_path, r"The config has no key 'data\.split_seed'")
-    _fails("{not json", tmp_path, r"not valid JSON")
+    _fails(cfg, tmp_path, r"ConfigError: data\.split_seed is missing from the resolved config")

@@ -8,6 +8,7 @@ import pytest
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
 from paradigm.boundary import PythonError
+from paradigm.data.errors import DataError
 from paradigm.data import prepare, read_manifest_and_verify
 from paradigm.data.sources import read_text_stories
 from paradigm.data.tokenizer import decode_batch, encode, load_tokenizer, train_bpe
@@ -58,11 +59,11 @@ def test_decode_batch_strips_the_prompt_eos_and_stops_at_the_next(bpe_file):
 
 
 def test_decode_batch_rejects_bad_ids(bpe_file):
-    with pytest.raises(PythonError, match=r"must lie in \[0, 512\); found 600 at row 1, position 2"):
+    with pytest.raises(DataError, match=r"must lie in \[0, 512\); found 600 at row 1, position 2"):
         decode_batch(bpe_file, np.array([[1, 2, 3], [4, 5, 600]], dtype=np.int32))
-    with pytest.raises(PythonError, match=r"N x L"):
+    with pytest.raises(DataError, match=r"N x L"):
         decode_batch(bpe_file, np.array([1, 2, 3], dtype=np.int32))
-    with pytest.raises(PythonError, match="cannot be read"):
+    with pytest.raises(DataError, match="cannot be read"):
         encode(bpe_file + ".missing", "hi")
 
 

@@ -6,7 +6,7 @@ import struct
 import numpy as np
 import pytest
 
-from paradigm.data.config import DataError
+from paradigm.data.errors import DataError
 from paradigm.data.progress import TokenProgress
 from paradigm.data.tokenstore import atomic_write, read_header, read_tokens, write_token_file
 

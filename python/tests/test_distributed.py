@@ -13,7 +13,7 @@ import pytest
 import torch
 import torch.multiprocessing as mp
 
-from conftest import TINY_CONFIG, as_json
+from conftest import as_json, shipped, tiny
 from paradigm import distributed
 from paradigm.engine import Engine
 
@@ -25,8 +25,9 @@ def global_batches():
     return [rng.integers(0, V, (B, 16)).astype(np.int32) for _ in range(STEPS)]
 
 
-def config_for(protocol):
-    return {**TINY_CONFIG, "protocol": protocol}
+def config_for(name):
+    """The shipped config ``name`` at the tiny size (arche-2026: the study's MDLM objective and head)."""
+    return tiny(shipped(name))
 
 
 def train(engine, batches, rows):
@@ -38,11 +39,11 @@ def train(engine, batches, rows):
     return losses, weights
 
 
-def _rank(rank, port, paradigm, protocol, out):
+def _rank(rank, port, paradigm, name, out):
     torch.set_num_threads(1)
     distributed.join(rank, rank, WORLD, "127.0.0.1", port, "cpu")
     try:
-        engine = Engine(as_json(config_for(protocol)), paradigm, V, EOS)
+        engine = Engine(as_json(config_for(name)), paradigm, V, EOS)
         rows = slice(rank * B // WORLD, (rank + 1) * B // WORLD)
         losses, weights = train(engine, global_batches(), rows)
         assert distributed.broadcast_text("from rank 0" if rank == 0 else "") == "from rank 0"
@@ -58,33 +59,34 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.mark.parametrize("paradigm,protocol", [("ar", "controlled"), ("mdlm", "controlled"), ("mdlm", "arche-2026")])
-def test_two_ranks_with_half_batches_train_the_one_process_model(tmp_path, paradigm, protocol):
-    single = Engine(as_json(config_for(protocol)), paradigm, V, EOS)
+@pytest.mark.parametrize("paradigm,name", [("ar", "demo"), ("mdlm", "demo"), ("mdlm", "arche-2026")])
+def test_two_ranks_with_half_batches_train_the_one_process_model(tmp_path, paradigm, name):
+    single = Engine(as_json(config_for(name)), paradigm, V, EOS)
     expected_losses, expected_weights = train(single, global_batches(), slice(0, B))
 
-    mp.spawn(_rank, args=(free_port(), paradigm, protocol, str(tmp_path)), nprocs=WORLD, join=True)
+    mp.spawn(_rank, args=(free_port(), paradigm, name, str(tmp_path)), nprocs=WORLD, join=True)
 
     ranks = [torch.load(tmp_path / f"rank{r}.pt") for r in range(WORLD)]
     for result in ranks:
         result["losses"] = result["losses"].numpy()
         np.testing.assert_allclose(result["losses"][:, 0], expected_losses[:, 0], rtol=1e-5)
         np.testing.assert_allclose(result["losses"][:, 1], expected_losses[:, 1], rtol=1e-4)
-        for name, value in expected_weights.items():
+        for key, value in expected_weights.items():
             # Adam turns a gradient summed in another order into an update that differs by a sliver of
             # lr (1e-2) where the gradient is near zero (measured: up to 1.5e-5 in the arche-2026 MDLM's
             # qkv weights after 6 steps): atol is half a percent of one step, far below what a wrong
             # gradient (an update off by O(lr)) would give.
-            torch.testing.assert_close(result["weights"][name], value, rtol=1e-4, atol=5e-5, msg=name)
+            torch.testing.assert_close(result["weights"][key], value, rtol=1e-4, atol=5e-5, msg=key)
     # every rank reports the global loss, not its own shard's
     np.testing.assert_array_equal(ranks[0]["losses"], ranks[1]["losses"])
 
 
 def test_mdlm_noise_for_a_shard_is_the_global_draw_sliced():
     """The rows a rank masks are exactly the rows one process masks in the global batch."""
-    from paradigm.objectives import make_objective, Paradigm, Protocol
+    from paradigm import config
+    from paradigm.objectives import Paradigm, make_objective
 
-    objective = make_objective(Paradigm.MDLM, Protocol.CONTROLLED, {"eps": 1e-3}, V)
+    objective = make_objective(Paradigm.MDLM, config.read(config_for("demo")).mdlm, V)
     tokens = torch.from_numpy(global_batches()[0]).long()
     seen = {}
 

@@ -1,13 +1,16 @@
-"""The Engine as Java drives it: steps, drain, evaluate, sample, save/load, config errors."""
+"""The Engine as Java drives it: steps, drain, evaluate, score, sample, save/load, the benchmark's methods, config
+errors."""
 
 import json
+
 import numpy as np
 import pytest
 import torch
 
-from conftest import as_json
+from conftest import as_json, shipped, tiny
 from paradigm.boundary import PythonError
-from paradigm import train_loop
+from paradigm.data.generator import generate_stories
+from paradigm.data.tokenizer import decode_batch, encode, train_bpe
 from paradigm.engine import Engine
 
 V, EOS = 50, 0
@@ -83,11 +86,59 @@ def test_evaluate_counts_and_determinism(config):
 @pytest.mark.parametrize("paradigm", ["ar", "mdlm"])
 def test_sample_returns_seeded_int32_ids_without_mask(config, paradigm):
     engine = Engine(as_json(config), paradigm, V, EOS)
-    settings = dict(config["sample"], prompt_ids=[3, 4])
-    a = engine.sample(5, 11, json.dumps(settings))
-    b = engine.sample(5, 11, json.dumps(settings))
-    assert a.dtype == np.int32 and a.shape == (5, 16) and np.array_equal(a, b)
-    assert a.max() < V and np.all(a[:, :2] == [3, 4])
+    settings = json.dumps(config["sample"])
+    a, b = engine.sample(5, 11, settings, [3, 4]), engine.sample(5, 11, settings, [3, 4])
+    ids = a["ids"]
+    assert ids.dtype == np.int32 and ids.shape == (5, 16) and np.array_equal(ids, b["ids"])
+    assert ids.max() < V and np.all(ids[:, :2] == [3, 4])
+    assert a["prompt_ids"] == [3, 4] and a["texts"] is None  # no tokenizer: ids only
+    assert not np.array_equal(ids, engine.sample(5, 12, settings, [3, 4])["ids"])
+
+
+@pytest.fixture(scope="module")
+def tokenizer_file(tmp_path_factory):
+    """A byte-level BPE of 300 tokens (end-of-story id 0) trained on generated stories."""
+    path = tmp_path_factory.mktemp("tokenizer") / "tokenizer.json"
+    train_bpe(generate_stories(200, 3), 300).save(str(path))
+    return str(path)
+
+
+def test_sample_takes_a_text_prompt_and_returns_ids_and_text_in_one_call(config, tokenizer_file):
+    config["sample"]["stop_at_eos"] = True
+    engine = Engine(as_json(config), "ar", 300, 0, tokenizer_file)
+    out = engine.sample(4, 5, json.dumps(config["sample"]), [0, "Once upon"])  # the eos-text prompt
+    expected_prompt = [0] + encode(tokenizer_file, "Once upon").tolist()
+    assert out["prompt_ids"] == expected_prompt and len(expected_prompt) > 1
+    assert np.all(out["ids"][:, : len(expected_prompt)] == expected_prompt)
+    assert out["texts"] == decode_batch(tokenizer_file, out["ids"], True)
+    assert all(text.startswith("Once upon") for text in out["texts"])  # the leading eos is not text
+    text_only = engine.sample(4, 5, json.dumps(config["sample"]), "Once upon")  # the text prompt: no eos
+    assert text_only["prompt_ids"] == expected_prompt[1:]
+    with pytest.raises(PythonError, match="built without a tokenizer"):
+        Engine(as_json(config), "ar", 300, 0).sample(1, 0, json.dumps(config["sample"]), "Once")
+
+
+def test_sampling_without_the_kv_cache_matches_the_cached_sampler(config):
+    engine = Engine(as_json(config), "ar", V, EOS)
+    settings = json.dumps({**config["sample"], "top_k": 1})  # greedy: no tie-breaking noise
+    cached = engine.sample(4, 3, settings, [EOS])
+    uncached = engine.sample(4, 3, settings, [EOS], False)
+    assert uncached["ids"].shape == (4, config["sample"]["length"])
+    assert np.array_equal(cached["ids"], uncached["ids"])
+    with pytest.raises(PythonError, match="without a KV cache needs an AR engine"):
+        Engine(as_json(config), "mdlm", V, EOS).sample(2, 0, settings, None, False)
+
+
+def test_score_of_a_row_without_eos_is_its_ar_evaluation(config):
+    engine = Engine(as_json(config), "ar", V, EOS)
+    rows = np.random.default_rng(4).integers(1, V, (3, 16)).astype(np.int32)  # no eos (id 0)
+    scores = engine.score(rows, 1)
+    assert scores.shape == (3, 2) and np.all(scores[:, 1] == 15)
+    assert scores[:, 0].sum() == pytest.approx(engine.evaluate(rows, 0)[0], rel=1e-6)
+    rows[0, 5] = EOS  # row 0's story ends at position 5: positions 1..5 are scored
+    assert engine.score(rows, 1)[0, 1] == 5 and engine.score(rows, 7)[0, 1] == 9  # an eos before start: to the end
+    with pytest.raises(PythonError, match="needs an AR judge"):
+        Engine(as_json(config), "mdlm", V, EOS).score(rows, 1)
 
 
 def test_info_reports_counts_and_paradigm_difference(config):
@@ -105,12 +156,31 @@ def test_shared_init_is_identical_across_paradigms(config):
     assert all(torch.equal(ar[k], mdlm[k]) for k in ar if k != "tok_emb.weight")
 
 
-def test_weight_decay_groups_follow_the_protocol(config):
-    controlled = Engine(as_json(config), "mdlm", V, EOS).optimizer.param_groups
-    assert [g["weight_decay"] for g in controlled] == [0.1, 0.0]
-    assert all(p.dim() >= 2 for p in controlled[0]["params"]) and all(p.dim() == 1 for p in controlled[1]["params"])
-    arche = Engine(as_json({**config, "protocol": "arche-2026"}), "mdlm", V, EOS).optimizer.param_groups
-    assert len(arche) == 1 and arche[0]["weight_decay"] == 0.1
+def test_weight_decay_scope_picks_the_decayed_parameters(config):
+    matrices = Engine(as_json(config), "mdlm", V, EOS).optimizer.param_groups
+    assert [g["weight_decay"] for g in matrices] == [0.1, 0.0]
+    assert all(p.dim() >= 2 for p in matrices[0]["params"]) and all(p.dim() == 1 for p in matrices[1]["params"])
+    config["train"]["weight_decay_scope"] = "all"
+    every = Engine(as_json(config), "mdlm", V, EOS).optimizer.param_groups
+    assert len(every) == 1 and every[0]["weight_decay"] == 0.1
+
+
+@pytest.mark.parametrize("paradigm", ["ar", "mdlm"])
+def test_the_protocols_name_alone_changes_nothing(paradigm):
+    # arche-2026's values under another name: the engine reads keys, never the name.
+    arche = tiny(shipped("arche-2026"))
+    renamed = {**arche, "protocol": "controlled"}
+    x = batches(1)[0]
+    runs = []
+    for cfg in (arche, renamed):
+        engine = Engine(as_json(cfg), paradigm, V, EOS)
+        engine.set_rng(3)
+        engine.train_step(x, 1e-2)
+        runs.append((json.loads(engine.info())["params"], engine.drain()[0, 0], engine.evaluate(x, 1)[0]))
+    assert runs[0] == runs[1]
+    controlled = Engine(as_json(tiny(shipped("demo"))), paradigm, V, EOS)
+    if paradigm == "mdlm":  # and the values do differ from the controlled ones: untied head, time embedding
+        assert runs[0][0] > json.loads(controlled.info())["params"]
 
 
 def test_load_takes_the_architecture_from_the_checkpoint(config, tmp_path):
@@ -119,7 +189,7 @@ def test_load_takes_the_architecture_from_the_checkpoint(config, tmp_path):
     config["model"]["d_model"] = 64
     other = Engine(as_json(config), "ar", V, EOS)
     other.load(str(tmp_path))
-    assert other.model_cfg.d_model == 32
+    assert other.model_args.d_model == 32
     assert all(torch.equal(a, b) for a, b in zip(weights(small).values(), weights(other).values()))
     with pytest.raises(PythonError, match="holds a ar model, but this engine is mdlm"):
         Engine(as_json(config), "mdlm", V, EOS).load(str(tmp_path))
@@ -128,11 +198,12 @@ def test_load_takes_the_architecture_from_the_checkpoint(config, tmp_path):
 @pytest.mark.parametrize(
     "edit, message",
     [
-        (lambda c: c["model"].update(n_head=5), "ValueError: model.n_head=5 does not divide model.d_model=32"),
-        (lambda c: c.update(protocol="paper"), "protocol='paper' is unknown"),
-        (lambda c: c["train"].update(device="tpu"), "train.device='tpu' is unknown"),
+        (lambda c: c["train"].pop("beta2"), "ConfigError: train.beta2 is missing from the resolved config; Java sends "
+                                            "every key of configs/demo.yaml"),
+        (lambda c: c.pop("train"), "train is missing from the resolved config"),
+        (lambda c: c["mdlm"].update(loss="mean"), "mdlm.loss is 'mean'; expected one of nelbo, masked-mean"),
+        (lambda c: c["train"].update(device="tpu"), "train.device is 'tpu'; expected one of auto, cpu, cuda"),
         (lambda c: c["model"].update(impl="nowhere_pkg:build"), "model.impl='nowhere_pkg:build'"),
-        (lambda c: c.pop("train"), "The config has no 'train' section"),
     ],
 )
 def test_bad_config_gives_a_python_error_naming_the_key(config, edit, message):
@@ -156,12 +227,38 @@ def test_bad_tokens_are_rejected(config):
         engine.evaluate(np.zeros((2, 17), dtype=np.int32), 0)
 
 
-def test_train_loop_prints_median_throughput(config, tmp_path, capsys):
-    cfg_file, tok_file = tmp_path / "config.json", tmp_path / "tokens.npy"
-    cfg_file.write_text(as_json(config))
-    np.save(tok_file, np.random.default_rng(0).integers(0, V, (16, 16)).astype(np.int32))
-    median = train_loop.main(["--config-json", str(cfg_file), "--paradigm", "mdlm", "--steps", "6",
-                              "--tokens", str(tok_file), "--log-every", "2"])
-    printed = capsys.readouterr().out
-    assert median > 0 and f"median tokens/s: {median:.1f}" in printed
-    assert printed.count("tokens/s") == 3 + 1  # three intervals of two steps, then the median line
+def stacked_batches(k, rows=4, cols=16, seed=0):
+    return np.random.default_rng(seed).integers(0, V, (k, rows, cols)).astype(np.int32)
+
+
+@pytest.mark.parametrize("paradigm", ["ar", "mdlm"])
+def test_train_window_takes_the_same_steps_as_a_manual_loop(config, paradigm):
+    batches = stacked_batches(3)
+    looped = Engine(as_json(config), paradigm, V, EOS)
+    looped.set_rng(7)
+    seconds = looped.train_window(batches, 5, 2, 1e-2)
+    manual = Engine(as_json(config), paradigm, V, EOS)
+    manual.set_rng(7)
+    for step in range(5):  # batches cycle: 0 1 2 0 1
+        manual.train_step(batches[step % 3], 1e-2)
+    assert seconds > 0
+    assert looped.drain().shape == (0, 2)  # the window ends with a drain
+    assert len(manual.drain()) == 5
+    a, b = weights(looped), weights(manual)
+    assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_train_window_rejects_bad_arguments(config):
+    engine = Engine(as_json(config), "ar", V, EOS)
+    with pytest.raises(PythonError, match="int32 array K×B×T"):
+        engine.train_window(stacked_batches(2)[0], 1, 1, 1e-3)
+    with pytest.raises(PythonError, match="int32"):
+        engine.train_window(stacked_batches(2).astype(np.int64), 1, 1, 1e-3)
+    with pytest.raises(PythonError, match="at least 1"):
+        engine.train_window(stacked_batches(2), 0, 1, 1e-3)
+
+
+def test_device_facts_name_the_device(config):
+    facts = json.loads(Engine(as_json(config), "ar", V, EOS).device_facts())
+    assert facts["device"] == "cpu" and facts["device_name"] is None
+    assert facts["torch"] == torch.__version__ and facts["torch_threads"] == torch.get_num_threads()

@@ -1,21 +1,35 @@
 """Samplers: filtering, categorical draws, KV-cache equivalence, determinism, MDLM invariants."""
 
+import dataclasses
+
 import pytest
 import torch
 import torch.nn as nn
 
-from paradigm.model import ModelConfig, build_model
+from conftest import TINY_CONFIG
+from paradigm import config
+from paradigm.config import MdlmSampler
+from paradigm.model import ModelArgs, build_model
 from paradigm.objectives import LogLinearSchedule
 from paradigm.sampling import (
-    SampleSettings, apply_repetition_penalty, fill_after_eos, filter_logits, gumbel_argmax, parse_prompts, sample_ar,
-    sample_mdlm, sample_mdlm_confidence,
+    apply_repetition_penalty, fill_after_eos, filter_logits, gumbel_argmax, make_mdlm_sampler, sample_ar,
+    sample_mdlm_confidence,
 )
 
 V = 40
 
 
+def settings_with(**changes):
+    """The tiny config's sample section (temperature 1, no top-k/top-p, float64 draws) with ``changes``."""
+    return dataclasses.replace(config.read(TINY_CONFIG).sample, **changes)
+
+
+def sample_mdlm(model, prompt, settings, generator, mask_id, schedule):
+    return make_mdlm_sampler(settings.mdlm_sampler)(model, prompt, settings, generator, mask_id, schedule)
+
+
 def tiny(causal):
-    cfg = ModelConfig(n_layer=2, d_model=32, n_head=2, d_ff=64, seq_len=16, vocab_size=V, causal=causal,
+    cfg = ModelArgs(n_layer=2, d_model=32, n_head=2, d_ff=64, seq_len=16, vocab_size=V, causal=causal,
                       n_mask_tokens=0 if causal else 1)
     return build_model(cfg, generator=torch.Generator().manual_seed(3)).eval()
 
@@ -48,19 +62,9 @@ def test_fill_after_eos_and_repetition_penalty_by_hand():
     assert out[0, 0].tolist() == [2.0, 1.0, -2.0]
 
 
-def test_parse_prompts_shapes_and_errors():
-    assert parse_prompts(None, 3).shape == (3, 0)
-    assert parse_prompts([4, 5], 3).tolist() == [[4, 5]] * 3
-    assert parse_prompts([[1], [2]], 2).tolist() == [[1], [2]]
-    with pytest.raises(ValueError, match="same length"):
-        parse_prompts([[1], [2, 3]], 2)
-    with pytest.raises(ValueError, match="2 per-sample prompts, but 3 samples"):
-        parse_prompts([[1], [2]], 3)
-
-
 def test_kv_cached_greedy_equals_full_recompute():
     model = tiny(True)
-    settings = SampleSettings(length=16, top_k=1, stop_at_eos=False)
+    settings = settings_with(length=16, top_k=1, stop_at_eos=False)
     prompt = torch.tensor([[1, 2], [7, 9], [3, 3]])
     cached = sample_ar(model, 2, prompt, settings, torch.Generator().manual_seed(0), eos_id=0, use_cache=True)
     full = sample_ar(model, 2, prompt, settings, torch.Generator().manual_seed(0), eos_id=0, use_cache=False)
@@ -72,7 +76,7 @@ def test_kv_cached_greedy_equals_full_recompute():
 
 def test_ar_sampling_is_seeded_and_stops_at_eos():
     model = tiny(True)
-    settings = SampleSettings(length=16, stop_at_eos=True)
+    settings = settings_with(length=16, stop_at_eos=True)
     prompt = torch.zeros(6, 1, dtype=torch.long)
     a = sample_ar(model, 2, prompt, settings, torch.Generator().manual_seed(4), eos_id=5)
     b = sample_ar(model, 2, prompt, settings, torch.Generator().manual_seed(4), eos_id=5)
@@ -87,7 +91,7 @@ def test_ar_sampling_is_seeded_and_stops_at_eos():
 @pytest.mark.parametrize("sampler", ["ancestral", "cached", "confidence"])
 def test_mdlm_samplers_are_seeded_keep_the_prefix_and_emit_no_mask(sampler):
     model = tiny(False)
-    settings = SampleSettings(length=16, mdlm_sampler=sampler, mdlm_steps=6)
+    settings = settings_with(length=16, mdlm_sampler=MdlmSampler(sampler), mdlm_steps=6)
     prompt = torch.tensor([[4, 2, 9]]).repeat(5, 1)
     run = lambda seed: sample_mdlm(model, prompt, settings, torch.Generator().manual_seed(seed), V, LogLinearSchedule(1e-3))  # noqa: E731
     a, b, c = run(1), run(1), run(2)
@@ -99,8 +103,8 @@ def test_mdlm_samplers_are_seeded_keep_the_prefix_and_emit_no_mask(sampler):
 def test_cached_sampler_equals_ancestral_for_a_model_that_ignores_t():
     model = tiny(False)
     for steps in (4, 40):  # 40 steps over 16 positions: many steps change nothing, so the cache is used
-        settings = SampleSettings(length=16, mdlm_steps=steps, mdlm_sampler="ancestral")
-        cached = SampleSettings(length=16, mdlm_steps=steps, mdlm_sampler="cached")
+        settings = settings_with(length=16, mdlm_steps=steps, mdlm_sampler=MdlmSampler.ANCESTRAL)
+        cached = settings_with(length=16, mdlm_steps=steps, mdlm_sampler=MdlmSampler.CACHED)
         prompt = torch.zeros(3, 0, dtype=torch.long)
         a = sample_mdlm(model, prompt, settings, torch.Generator().manual_seed(7), V, LogLinearSchedule(1e-3))
         b = sample_mdlm(model, prompt, cached, torch.Generator().manual_seed(7), V, LogLinearSchedule(1e-3))
@@ -119,7 +123,7 @@ class CountingModel(nn.Module):
 
 def test_confidence_sampler_reveals_max_1_masked_over_steps_left():
     model = CountingModel()
-    settings = SampleSettings(length=10, mdlm_sampler="confidence", mdlm_steps=4)
+    settings = settings_with(length=10, mdlm_sampler=MdlmSampler.CONFIDENCE, mdlm_steps=4)
     out = sample_mdlm_confidence(model, torch.zeros(1, 0, dtype=torch.long), settings, torch.Generator().manual_seed(0), V)
     # by hand: 10 masked, k=10//4=2 → 8, k=8//3=2 → 6, k=6//2=3 → 3, k=3//1=3 → 0
     assert model.masked_seen == [10, 8, 6, 3]
@@ -128,13 +132,6 @@ def test_confidence_sampler_reveals_max_1_masked_over_steps_left():
 
 def test_cached_sampler_skips_forwards_when_nothing_changed():
     model = CountingModel()
-    settings = SampleSettings(length=4, mdlm_sampler="cached", mdlm_steps=64)
+    settings = settings_with(length=4, mdlm_sampler=MdlmSampler.CACHED, mdlm_steps=64)
     sample_mdlm(model, torch.zeros(1, 0, dtype=torch.long), settings, torch.Generator().manual_seed(0), V, LogLinearSchedule(1e-3))
     assert 1 <= len(model.masked_seen) <= 5  # at most one forward per change of x (4 positions) + the first
-
-
-def test_bad_sample_settings_are_named():
-    with pytest.raises(ValueError, match="sample.mdlm_sampler must be one of"):
-        SampleSettings.from_dict({"mdlm_sampler": "greedy"})
-    with pytest.raises(ValueError, match="sample.top_p must be in"):
-        SampleSettings.from_dict({"top_p": 0.0})

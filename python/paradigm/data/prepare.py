@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from paradigm import config as config_module
 from paradigm.boundary import java_entry
-from paradigm.data.config import DataConfig, DataError, parse_config
+from paradigm.config import ExperimentConfig, Separator, Split, TokenizerKind
+from paradigm.data.errors import DataError
 from paradigm.data.progress import TokenProgress, log
 from paradigm.data.sources import load_corpus
 from paradigm.data.tokenizer import encode_stories, eos_id_of, load_gpt2, train_bpe
@@ -38,46 +40,48 @@ class Prepared:
 @java_entry
 def prepare(config_json: str, out_dir: str) -> str:
     """Prepares the token store in out_dir; returns the manifest as JSON (also written to manifest.json)."""
-    return json.dumps(prepare_data(parse_config(config_json), out_dir).manifest, indent=2)
+    return json.dumps(prepare_data(config_module.read(config_json), out_dir).manifest, indent=2)
 
 
-def prepare_data(cfg: DataConfig, out_dir: str) -> Prepared:
+def prepare_data(cfg: ExperimentConfig, out_dir: str) -> Prepared:
+    """Reads cfg.data, model.seq_len (the chunk length) and the seed (of a generated corpus)."""
+    data, seq_len = cfg.data, cfg.model.seq_len
     seconds = {}
     clock = time.perf_counter()
     os.makedirs(out_dir, exist_ok=True)
 
     corpus = load_corpus(cfg)
-    train_stories, stats = keep_long_enough(corpus.train, cfg.min_chars, "training")
+    train_stories, stats = keep_long_enough(corpus.train, data.min_chars, "training")
     val_stories = None
     if corpus.val is not None:
-        val_stories, _ = keep_long_enough(corpus.val, cfg.min_chars, "validation")
+        val_stories, _ = keep_long_enough(corpus.val, data.min_chars, "validation")
     seconds["load"] = _lap(clock)
     log(f"read {stats['read']:,} stories, kept {stats['kept']:,} (dropped {stats['dropped_short']:,} "
-        f"shorter than {cfg.min_chars} characters)")
+        f"shorter than {data.min_chars} characters)")
 
     t = time.perf_counter()
     # BPE learns from every kept story, not only those within token_budget: the budget is counted in its tokens
-    if cfg.tokenizer == "bpe":
-        tok = train_bpe(train_stories, cfg.vocab_size)
-        if tok.get_vocab_size() < cfg.vocab_size:
+    if data.tokenizer is TokenizerKind.BPE:
+        tok = train_bpe(train_stories, data.vocab_size)
+        if tok.get_vocab_size() < data.vocab_size:
             log(f"note: the training text supports only {tok.get_vocab_size():,} BPE tokens of the "
-                f"{cfg.vocab_size:,} asked for (data.vocab_size); the smaller vocabulary is used.")
+                f"{data.vocab_size:,} asked for (data.vocab_size); the smaller vocabulary is used.")
     else:
-        tok = load_gpt2(cfg.tokenizer_path)
-    eos_id = eos_id_of(tok, cfg.tokenizer)
+        tok = load_gpt2(data.tokenizer_path)
+    eos_id = eos_id_of(tok, data.tokenizer.value)
     vocab_size = tok.get_vocab_size(with_added_tokens=True)
     tokenizer_text = tok.to_str(pretty=True)
     seconds["tokenizer"] = _lap(t)
 
     t = time.perf_counter()
     dtype = token_dtype(vocab_size)
-    eos = eos_id if cfg.separator == "eos" else None
-    train_tokens = tokenize(tok, train_stories, eos, dtype, cfg.token_budget, "tokenize train")
-    if cfg.token_budget:
-        if len(train_tokens) < cfg.token_budget:
-            raise DataError(f"data.token_budget is {cfg.token_budget:,} tokens, but the training text has only "
+    eos = eos_id if data.separator is Separator.EOS else None
+    train_tokens = tokenize(tok, train_stories, eos, dtype, data.token_budget, "tokenize train")
+    if data.token_budget:
+        if len(train_tokens) < data.token_budget:
+            raise DataError(f"data.token_budget is {data.token_budget:,} tokens, but the training text has only "
                             f"{len(train_tokens):,} tokens; lower data.token_budget (0 keeps all) or add data.")
-        train_tokens = train_tokens[:cfg.token_budget]
+        train_tokens = train_tokens[:data.token_budget]
     val_tokens = None if val_stories is None else tokenize(tok, val_stories, eos, dtype, 0, "tokenize val")
     seconds["tokenize"] = _lap(t)
     n_tokens = len(train_tokens) + (0 if val_tokens is None else len(val_tokens))
@@ -90,12 +94,12 @@ def prepare_data(cfg: DataConfig, out_dir: str) -> Prepared:
     manifest = {
         "format": "paradigm-tokens", "version": 1,
         "source": corpus.info,
-        "tokenizer": {"kind": cfg.tokenizer, "file": TOKENIZER_FILE, "vocab_size": vocab_size,
+        "tokenizer": {"kind": data.tokenizer.value, "file": TOKENIZER_FILE, "vocab_size": vocab_size,
                       "eos_id": eos_id, "sha256": tokenizer_sha},
         "dtype": "uint16" if dtype.itemsize == 2 else "int32",
-        "seq_len": cfg.seq_len, "separator": cfg.separator,
+        "seq_len": seq_len, "separator": data.separator.value,
         "stories": stats,
-        "split": {"kind": cfg.split, "val_fraction": cfg.val_fraction, "seed": cfg.split_seed},
+        "split": {"kind": data.split.value, "val_fraction": data.val_fraction, "seed": data.split_seed},
         "train": {"file": TRAIN_FILE, "chunks": len(train_chunks), "tokens": train_chunks.size,
                   "sha256": train_sha, "bytes": train_bytes},
         "val": {"file": VAL_FILE, "chunks": len(val_chunks), "tokens": val_chunks.size,
@@ -106,7 +110,7 @@ def prepare_data(cfg: DataConfig, out_dir: str) -> Prepared:
     seconds["write"] = _lap(t)
     seconds["total"] = _lap(clock)
     log(f"wrote {manifest['train']['chunks']:,} training and {manifest['val']['chunks']:,} validation chunks of "
-        f"{cfg.seq_len} tokens to {out_dir} in {seconds['total']:.2f} s")
+        f"{seq_len} tokens to {out_dir} in {seconds['total']:.2f} s")
     return Prepared(manifest, seconds, n_tokens)
 
 
@@ -153,28 +157,29 @@ def pack(tokens: np.ndarray, seq_len: int) -> np.ndarray:
     return tokens[:n_chunks * seq_len].reshape(n_chunks, seq_len)
 
 
-def split_chunks(cfg: DataConfig, train_tokens: np.ndarray, val_tokens: np.ndarray | None):
+def split_chunks(cfg: ExperimentConfig, train_tokens: np.ndarray, val_tokens: np.ndarray | None):
     """(train chunks, val chunks). random: a seeded share of the chunks goes to val; both keep stream order."""
-    chunks = pack(train_tokens, cfg.seq_len)
-    if cfg.split == "random":
-        n_val = max(1, int(len(chunks) * cfg.val_fraction + 0.5))
+    chunks = pack(train_tokens, cfg.model.seq_len)
+    if cfg.data.split is Split.RANDOM:
+        n_val = max(1, int(len(chunks) * cfg.data.val_fraction + 0.5))
         _check_enough(cfg, len(chunks) - n_val, n_val, len(train_tokens), None)
-        val_rows = np.sort(np.random.default_rng(cfg.split_seed).permutation(len(chunks))[:n_val])
+        val_rows = np.sort(np.random.default_rng(cfg.data.split_seed).permutation(len(chunks))[:n_val])
         is_val = np.zeros(len(chunks), dtype=bool)
         is_val[val_rows] = True
         return chunks[~is_val], chunks[is_val]
-    val = pack(val_tokens, cfg.seq_len)
+    val = pack(val_tokens, cfg.model.seq_len)
     _check_enough(cfg, len(chunks), len(val), len(train_tokens), len(val_tokens))
     return chunks, val
 
 
-def _check_enough(cfg: DataConfig, n_train: int, n_val: int, train_tokens: int, val_tokens: int | None) -> None:
+def _check_enough(cfg: ExperimentConfig, n_train: int, n_val: int, train_tokens: int, val_tokens: int | None) -> None:
     if n_train >= 2 and n_val >= 1:
         return
     source = (f"the training text has {train_tokens:,} tokens" if val_tokens is None else
               f"the training text has {train_tokens:,} tokens and the validation text {val_tokens:,}")
-    raise DataError(f"model.seq_len = {cfg.seq_len} is too long for the data: {source}, which gives {n_train} "
-                    f"training and {n_val} validation chunks of {cfg.seq_len} tokens; at least 2 training chunks "
+    seq_len = cfg.model.seq_len
+    raise DataError(f"model.seq_len = {seq_len} is too long for the data: {source}, which gives {n_train} "
+                    f"training and {n_val} validation chunks of {seq_len} tokens; at least 2 training chunks "
                     f"and 1 validation chunk are needed. Lower model.seq_len, raise data.token_budget "
                     f"(0 keeps all) or use more data.")
 

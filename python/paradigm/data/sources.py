@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from typing import Iterator
 from urllib.parse import urlparse
 
-from paradigm.data.config import EOS_TOKEN, DataConfig, DataError
+from paradigm.config import DataConfig, ExperimentConfig, Source, Split
+from paradigm.data.errors import DataError
 from paradigm.data.generator import generate_stories
+from paradigm.data.tokenizer import EOS_TOKEN
 
 HUB_DATASET = "roneneldan/TinyStories"
 HUB_TIMEOUT_S = 5.0  # the reachability probe; huggingface_hub itself retries for ~25 s before giving up
@@ -31,28 +33,29 @@ class Corpus:
     info: dict  # what was read, for the manifest
 
 
-def load_corpus(cfg: DataConfig) -> Corpus:
-    want_val = cfg.split == "dataset"
-    if cfg.source == "generated":
-        return _generated(cfg, want_val)
-    if cfg.source == "hub":
-        return _hub(cfg, want_val)
-    return _local_files(cfg, want_val)
+def load_corpus(cfg: ExperimentConfig) -> Corpus:
+    """The stories cfg.data names (a generated corpus is seeded by cfg.seed)."""
+    want_val = cfg.data.split is Split.DATASET
+    if cfg.data.source is Source.GENERATED:
+        return _generated(cfg.data.generated_stories, cfg.data.val_fraction, cfg.seed, want_val)
+    if cfg.data.source is Source.HUB:
+        return _hub(cfg.data, want_val)
+    return _local_files(cfg.data, want_val)
 
 
-def _local_files(cfg: DataConfig, want_val: bool) -> Corpus:
-    info = {"type": cfg.source, "path": os.path.abspath(cfg.path)}
-    if cfg.source == "text":
+def _local_files(data: DataConfig, want_val: bool) -> Corpus:
+    info = {"type": data.source.value, "path": os.path.abspath(data.path)}
+    if data.source is Source.TEXT:
         read = read_text_stories
     else:
-        info["text_field"] = cfg.text_field
-        reader = _jsonl if cfg.source == "jsonl" else _parquet
-        read = lambda path: reader(path, cfg.text_field)  # noqa: E731
-    train = read(_existing(cfg.path, "data.path"))
+        info["text_field"] = data.text_field
+        reader = _jsonl if data.source is Source.JSONL else _parquet
+        read = lambda path: reader(path, data.text_field)  # noqa: E731
+    train = read(_existing(data.path, "data.path"))
     val = None
     if want_val:
-        info["val_path"] = os.path.abspath(cfg.val_path)
-        val = read(_existing(cfg.val_path, "data.val_path"))
+        info["val_path"] = os.path.abspath(data.val_path)
+        val = read(_existing(data.val_path, "data.val_path"))
     return Corpus(train, val, info)
 
 
@@ -65,16 +68,15 @@ def _existing(path: str, key: str) -> str:
 
 # --- generated ---------------------------------------------------------------------------------------
 
-def _generated(cfg: DataConfig, want_val: bool) -> Corpus:
-    info = {"type": "generated", "stories": cfg.generated_stories, "seed": cfg.seed,
-            "generator": "paradigm.data.generator"}
+def _generated(stories: int, val_fraction: float, seed: int, want_val: bool) -> Corpus:
+    info = {"type": "generated", "stories": stories, "seed": seed, "generator": "paradigm.data.generator"}
     val = None
     if want_val:
         # a separate seed stream stands in for the dataset's own validation split
-        n_val = max(1, round(cfg.generated_stories * cfg.val_fraction))
-        val = generate_stories(n_val, cfg.seed, stream="validation")
+        n_val = max(1, round(stories * val_fraction))
+        val = generate_stories(n_val, seed, stream="validation")
         info["val_stories"] = n_val
-    return Corpus(generate_stories(cfg.generated_stories, cfg.seed, stream="train"), val, info)
+    return Corpus(generate_stories(stories, seed, stream="train"), val, info)
 
 
 # --- plain text: stories separated by <|endoftext|> -----------------------------------------------------
@@ -165,17 +167,17 @@ def _missing_field(what: str, text_field: str, fields: list[str]) -> DataError:
 
 # --- the Hugging Face hub -----------------------------------------------------------------------------------
 
-def _hub(cfg: DataConfig, want_val: bool) -> Corpus:
-    hub_id = cfg.path or HUB_DATASET  # data.path may name another hub dataset with the same layout
+def _hub(data: DataConfig, want_val: bool) -> Corpus:
+    hub_id = data.path or HUB_DATASET  # data.path may name another hub dataset with the same layout
     reason = hub_unreachable_reason()
     if reason is not None:
         raise DataError(hub_offline_message(hub_id, reason))
-    info = {"type": "hub", "hub_id": hub_id, "split": "train", "text_field": cfg.text_field}
-    train = _read_hub_split(hub_id, "train", cfg.text_field)
+    info = {"type": "hub", "hub_id": hub_id, "split": "train", "text_field": data.text_field}
+    train = _read_hub_split(hub_id, "train", data.text_field)
     val = None
     if want_val:
         info["val_split"] = "validation"
-        val = _read_hub_split(hub_id, "validation", cfg.text_field)
+        val = _read_hub_split(hub_id, "validation", data.text_field)
     return Corpus(train, val, info)
 
 

@@ -1,8 +1,8 @@
 """Tokenizers: a byte-level BPE trained on the training text, or GPT-2's; and the helpers Java calls.
 
 Both are byte-level, so every string encodes and `decode(encode(text)) == text`. The end-of-story token
-is `<|endoftext|>` in both (id 0 in a trained BPE, 50256 in GPT-2's). Java decodes samples and encodes
-prompts through `decode_batch` and `encode`, which load a tokenizer.json once and keep it.
+is `<|endoftext|>` in both (id 0 in a trained BPE, 50256 in GPT-2's). The Engine encodes prompts and decodes
+samples through `encode` and `decode_batch`, which load a tokenizer.json once and keep it.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from typing import Iterable
 import numpy as np
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
-from paradigm.boundary import java_entry
-from paradigm.data.config import BYTE_ALPHABET, EOS_TOKEN, DataError
+from paradigm.data.errors import DataError
 from paradigm.data.progress import log
 
+EOS_TOKEN = "<|endoftext|>"  # TinyStories' own story separator, and GPT-2's end-of-text token
+BYTE_ALPHABET = 256  # a byte-level BPE needs one token per byte before any merge
 GPT2_VOCAB = 50257
 GPT2_EOS = 50256
 TRAIN_BATCH = 1000  # stories per batch handed to the BPE trainer
@@ -101,7 +102,7 @@ def encode_stories(tok: Tokenizer, stories: list[str]) -> list[np.ndarray]:
     return [np.asarray(e.ids, dtype=np.int32) for e in encodings]
 
 
-# --- the helpers Java calls -----------------------------------------------------------------------------
+# --- the helpers the Engine calls -----------------------------------------------------------------------
 
 
 @functools.lru_cache(maxsize=8)
@@ -146,7 +147,6 @@ def story_spans(ids: np.ndarray, eos: int, stop_at_eos: bool) -> Iterable[tuple[
     return zip(start.tolist(), end.tolist())
 
 
-@java_entry
 def decode_batch(tokenizer_file: str, ids, stop_at_eos: bool = True) -> list[str]:
     """Text of each row of `ids` (int N x L). Without stop_at_eos, later eos tokens stay in the text as
     `<|endoftext|>`, so story boundaries remain visible."""
@@ -156,7 +156,6 @@ def decode_batch(tokenizer_file: str, ids, stop_at_eos: bool = True) -> list[str
     return tok.decode_batch(rows, skip_special_tokens=False)
 
 
-@java_entry
 def encode(tokenizer_file: str, text: str) -> np.ndarray:
     """Token ids (int32) of `text`; the literal `<|endoftext|>` becomes the eos token."""
     if not isinstance(text, str):

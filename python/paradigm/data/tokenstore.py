@@ -15,7 +15,7 @@ from typing import Iterable
 
 import numpy as np
 
-from paradigm.data.config import DataError
+from paradigm.data.errors import DataError
 
 MAGIC = 20260127
 VERSION = 1

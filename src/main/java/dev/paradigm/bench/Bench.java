@@ -38,7 +38,8 @@ public final class Bench {
             TokenStore store = data.store();
             List<BenchReport.ParadigmResult> results = new ArrayList<>();
             for (Paradigm paradigm : settings.paradigms()) {
-                Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId());
+                // No tokenizer: the samplers are timed on token ids, without decoding (a synthetic store has none).
+                Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId(), null);
                 engine.setRng(config.seed());
                 TrainingBenchmark.Result training = new TrainingBenchmark(config, store, engine, settings).run(scratch);
                 List<SamplingBenchmark.Result> sampling = SamplingBenchmark.run(engine, config, settings, store.eosId());
@@ -58,7 +59,7 @@ public final class Bench {
 
     private static JsonNode deviceFacts(Engine engine) {
         try {
-            return JSON.readTree((String) engine.invokeWith("paradigm.bench_loop", "device_facts"));
+            return JSON.readTree(engine.deviceFacts());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

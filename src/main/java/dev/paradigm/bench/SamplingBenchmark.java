@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.config.MdlmSampler;
 import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.Paradigm;
 import java.io.UncheckedIOException;
@@ -44,17 +45,18 @@ public final class SamplingBenchmark {
         }
         int length = Math.min(settings.sampleLength(), config.model().seqLen());
         int batchSize = Math.min(config.sample().batchSize(), settings.sampleCount());
+        List<Integer> prompt = List.of(eosId);
         if (engine.paradigm() == Paradigm.AR) {
-            String json = settingsJson(config, length, batchSize, eosId, config.sample().mdlmSampler().toString());
+            String json = settingsJson(config, length, batchSize, config.sample().mdlmSampler());
             results.add(time(engine, "ar-kv-cache", settings, length, batchSize,
-                    n -> engine.sample(n, config.seed(), json)));
+                    n -> engine.sample(n, config.seed(), json, prompt)));
             results.add(time(engine, "ar-no-cache", settings, length, batchSize,
-                    n -> engine.invokeWith("paradigm.bench_loop", "sample_ar_without_cache", n, config.seed(), json)));
+                    n -> engine.sampleWithoutKvCache(n, config.seed(), json, prompt)));
         } else {
-            for (String sampler : List.of("ancestral", "cached", "confidence")) {
-                String json = settingsJson(config, length, batchSize, eosId, sampler);
+            for (MdlmSampler sampler : MdlmSampler.values()) {
+                String json = settingsJson(config, length, batchSize, sampler);
                 results.add(time(engine, "mdlm-" + sampler, settings, length, batchSize,
-                        n -> engine.sample(n, config.seed(), json)));
+                        n -> engine.sample(n, config.seed(), json, prompt)));
             }
         }
         return results;
@@ -74,15 +76,14 @@ public final class SamplingBenchmark {
         return result;
     }
 
-    /** The resolved sample section with this benchmark's length, batch, sampler and prompt. */
-    static String settingsJson(ExperimentConfig config, int length, int batchSize, int eosId, String mdlmSampler) {
+    /** The resolved sample section with this benchmark's length, batch and sampler. */
+    static String settingsJson(ExperimentConfig config, int length, int batchSize, MdlmSampler mdlmSampler) {
         try {
             ObjectNode sample = (ObjectNode) JSON.readTree(config.toJson()).get("sample");
             sample.put("length", length);
             sample.put("batch_size", batchSize);
             sample.put("stop_at_eos", false);
-            sample.put("mdlm_sampler", mdlmSampler);
-            sample.putArray("prompt_ids").add(eosId);
+            sample.put("mdlm_sampler", mdlmSampler.toString());
             return JSON.writeValueAsString(sample);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>The Java loop is {@code train/Trainer}'s hot path without its bookkeeping: assemble the step's batch into the
  * one reused direct buffer, chain it into the stream digest, {@code trainStep} on the one {@link DirectNDArray} that
  * wraps that buffer, and drain every {@code drainEvery} steps (the trainer's log interval) and at the end of the
- * window. The Python loop ({@code paradigm.bench_loop.train_window}) drives the same engine over batches built here
+ * window. The Python loop ({@code Engine.train_window}) drives the same engine over batches built here
  * in advance. A window is timed from its first step to its last drain, so each starts and ends with an idle device.
  */
 public final class TrainingBenchmark {
@@ -121,8 +121,7 @@ public final class TrainingBenchmark {
     }
 
     private double pythonWindow(int steps) {
-        Object seconds = engine.invokeWith("paradigm.bench_loop", "train_window", pythonBatches, steps, drainEvery, lr);
-        return ((Number) seconds).doubleValue();
+        return engine.trainWindow(pythonBatches, steps, drainEvery, lr);
     }
 
     /** The batches of steps 0.. of the same schedule, as one int32 K×B×T array (copied into Python per window). */

@@ -1,6 +1,7 @@
 package dev.paradigm.cli;
 
 import dev.paradigm.runtime.BuildInfo;
+import dev.paradigm.runtime.PythonApi;
 import dev.paradigm.runtime.PythonEnvironment;
 import dev.paradigm.runtime.PythonEnvironmentException;
 import dev.paradigm.runtime.PythonException;
@@ -43,7 +44,7 @@ final class DoctorCommand implements Callable<Integer> {
         out.printf("numpy         %s%n", env.numpyVersion() == null ? "MISSING" : env.numpyVersion());
         try {
             PythonRuntime python = PythonRuntime.start(env);
-            String report = python.eval("__import__('paradigm.doctor', fromlist=['x']).report()", String.class);
+            String report = (String) python.invoke(PythonApi.DOCTOR_REPORT);
             out.println(report.strip());
         } catch (PythonEnvironmentException e) {
             problems.add(e.getMessage());

@@ -6,13 +6,23 @@ import java.util.regex.Pattern;
 
 /**
  * The one place that decides whether a bound configuration is usable: every range and every rule between keys,
- * checked before any work starts. All problems are collected, each naming its key path, the allowed values and
- * what was found. (A BPE vocabulary too small for its byte alphabet is Python's check: Python knows the count of
- * special tokens.)
+ * checked before any work starts (before {@code prepare}). All problems are collected, each naming its key path, the
+ * allowed values and what was found. Python reads the validated config and decides nothing about it: a rule that
+ * Python needs is written here, so a bad value is a usage error (exit 2) rather than a failure halfway through a run.
  */
 public final class ConfigValidator {
     /** The size of the GPT-2 vocabulary, which a gpt2 tokenizer must be configured with. */
     public static final int GPT2_VOCAB_SIZE = 50257;
+
+    /** The smallest byte-level BPE vocabulary: one token per byte value plus the end-of-story token. */
+    public static final int BPE_MIN_VOCAB_SIZE = 256 + 1;
+
+    /**
+     * A user's model factory: a dotted module path, then the function after ':' or after the last '.'
+     * ("pkg.models:build" or "pkg.models.build"), as Python's importlib resolves it.
+     */
+    private static final Pattern FACTORY = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*:[A-Za-z_]\\w*"
+            + "|[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)+");
 
     /** A run's name becomes its folder under runs/, so it is kept to characters every file system accepts. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -56,7 +66,8 @@ public final class ConfigValidator {
             problems.add("data.path: expected the training file, because data.source is " + d.source()
                     + ", found " + quoted(d.path()) + ".");
         }
-        if ((d.source() == Source.JSONL || d.source() == Source.PARQUET) && isBlank(d.textField())) {
+        boolean readsField = d.source() == Source.JSONL || d.source() == Source.PARQUET || d.source() == Source.HUB;
+        if (readsField && isBlank(d.textField())) {
             problems.add("data.text_field: expected the column that holds the story, because data.source is "
                     + d.source() + ", found " + quoted(d.textField()) + ".");
         }
@@ -69,6 +80,11 @@ public final class ConfigValidator {
         if (d.tokenizer() == TokenizerKind.GPT2 && d.vocabSize() != GPT2_VOCAB_SIZE) {
             problems.add("data.vocab_size: expected " + GPT2_VOCAB_SIZE + " (the GPT-2 vocabulary), because"
                     + " data.tokenizer is gpt2, found " + d.vocabSize() + ".");
+        }
+        if (d.tokenizer() == TokenizerKind.BPE && d.vocabSize() >= 1 && d.vocabSize() < BPE_MIN_VOCAB_SIZE) {
+            problems.add("data.vocab_size: expected at least " + BPE_MIN_VOCAB_SIZE + ", because data.tokenizer is"
+                    + " bpe (a byte-level BPE needs one token per byte value plus the end-of-story token), found "
+                    + d.vocabSize() + ".");
         }
         if (d.split() == Split.DATASET) {
             if (d.source() == Source.GENERATED) {
@@ -88,13 +104,18 @@ public final class ConfigValidator {
         atLeast("model.d_model", m.dModel(), 1);
         atLeast("model.n_head", m.nHead(), 1);
         atLeast("model.d_ff", m.dFf(), 1);
-        atLeast("model.seq_len", m.seqLen(), 1);
+        atLeast("model.seq_len", m.seqLen(), 2); // AR predicts token i+1 from tokens up to i: one pair at least
         if (m.nHead() >= 1 && m.dModel() >= 1 && m.dModel() % m.nHead() != 0) {
             problems.add("model.n_head: expected a divisor of model.d_model (" + m.dModel() + "), so every head has"
                     + " the same width, found " + m.nHead() + ".");
+        } else if (m.nHead() >= 1 && m.dModel() >= 1 && (m.dModel() / m.nHead()) % 2 != 0) {
+            problems.add("model.n_head: expected a head count that leaves an even head width (rotary embeddings"
+                    + " rotate pairs of channels), but model.d_model / model.n_head = " + m.dModel() + " / "
+                    + m.nHead() + " = " + m.dModel() / m.nHead() + ".");
         }
-        if (m.impl() != null && !m.impl().matches("[\\w.]+:\\w+")) {
-            problems.add("model.impl: expected a factory as 'package.module:function', found '" + m.impl() + "'.");
+        if (m.impl() != null && !FACTORY.matcher(m.impl()).matches()) {
+            problems.add("model.impl: expected a factory as 'package.module:function' or 'package.module.function',"
+                    + " found '" + m.impl() + "'.");
         }
     }
 
@@ -120,20 +141,30 @@ public final class ConfigValidator {
     }
 
     private void mdlm(MdlmConfig m) {
+        if (m.loss() == MdlmLoss.NELBO && m.timeSampler() == TimeSampler.UNIFORM) {
+            problems.add("mdlm.time_sampler: expected antithetic, because mdlm.loss is nelbo: its weight grows"
+                    + " without bound as t nears 0, and uniform draws t from [0, 1) with no eps floor; found uniform.");
+        }
         openInterval("mdlm.eps", m.eps(), 0, 1);
         atLeast("mdlm.eval_draws", m.evalDraws(), 1);
     }
 
     private void sample(SampleConfig s, ModelConfig model) {
         atLeast("sample.n", s.n(), 1);
-        atLeast("sample.length", s.length(), 1);
+        atLeast("sample.length", s.length(), 2); // the AR model's first token plus one it generates
         if (model.seqLen() >= 1 && s.length() > model.seqLen()) {
             problems.add("sample.length: expected at most model.seq_len (" + model.seqLen() + "), the longest"
                     + " sequence the model was trained on, found " + s.length() + ".");
         }
         atLeast("sample.batch_size", s.batchSize(), 1);
-        if (s.prompt() == Prompt.TEXT && (s.promptText() == null || s.promptText().isEmpty())) {
-            problems.add("sample.prompt_text: expected the prompt, because sample.prompt is text, found "
+        if (s.arPrompt() == Prompt.NONE) {
+            problems.add("sample.ar_prompt: expected eos, text or eos-text, because the AR model needs at least one"
+                    + " token to start from, found none.");
+        }
+        String textUser = hasText(s.arPrompt()) ? "sample.ar_prompt is " + s.arPrompt()
+                : hasText(s.mdlmPrompt()) ? "sample.mdlm_prompt is " + s.mdlmPrompt() : null;
+        if (textUser != null && (s.promptText() == null || s.promptText().isEmpty())) {
+            problems.add("sample.prompt_text: expected the prompt, because " + textUser + ", found "
                     + quoted(s.promptText()) + ".");
         }
         above("sample.temperature", s.temperature(), 0);
@@ -142,6 +173,8 @@ public final class ConfigValidator {
             problems.add("sample.top_p: expected a value in (0, 1], found " + fmt(s.topP()) + ".");
         }
         atLeast("sample.mdlm_steps", s.mdlmSteps(), 1);
+        above("sample.confidence.repetition_penalty", s.confidence().repetitionPenalty(), 0);
+        above("sample.confidence.temperature_end", s.confidence().temperatureEnd(), 0);
     }
 
     private void evaluate(EvaluateConfig e) {
@@ -194,6 +227,10 @@ public final class ConfigValidator {
     private static String fmt(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
                 : Double.toString(value);
+    }
+
+    private static boolean hasText(Prompt prompt) {
+        return prompt == Prompt.TEXT || prompt == Prompt.EOS_TEXT;
     }
 
     private static boolean isBlank(String text) {

@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * @param name     the run's name; its folder is runs/&lt;name&gt;
  * @param seed     the seed of everything the run draws: model init, masking noise, data order, sampling
- * @param protocol controlled | arche-2026
+ * @param protocol the name of the set of values this config follows, for the report: controlled | arche-2026.
+ *                 Nothing behaves differently because of the name: every choice a protocol makes is a key.
  */
 public record ExperimentConfig(
         String name,

@@ -3,7 +3,12 @@ package dev.paradigm.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How MDLM unmasks tokens while sampling (sample.mdlm_sampler). */
+/**
+ * How MDLM unmasks tokens while sampling (sample.mdlm_sampler): {@code ancestral}, upstream MDLM's reverse process;
+ * {@code cached}, the same, reusing the last forward pass while no token changed (exact when the model ignores t);
+ * {@code confidence}, reveal the most confident drawn tokens first, as the published study (settings in
+ * sample.confidence).
+ */
 public enum MdlmSampler {
     ANCESTRAL,
     CACHED,

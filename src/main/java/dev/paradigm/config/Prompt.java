@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What generation starts from (sample.prompt): an end-of-story token, nothing, or sample.prompt_text.
+ * What one paradigm's samples start from (sample.ar_prompt, sample.mdlm_prompt): the end-of-story token, as if a new
+ * story began ({@code eos}); nothing, unconditional ({@code none}: MDLM only, the AR model needs a token to start
+ * from); sample.prompt_text ({@code text}); or the end-of-story token followed by sample.prompt_text
+ * ({@code eos-text}).
  */
 public enum Prompt {
     EOS,
     NONE,
-    TEXT;
+    TEXT,
+    EOS_TEXT;
 
     /** The YAML spelling, e.g. "eos". */
     @JsonValue

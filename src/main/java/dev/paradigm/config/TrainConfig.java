@@ -10,6 +10,7 @@ package dev.paradigm.config;
  * @param warmupSteps        linear warm-up steps, at most {@code steps}
  * @param schedule           cosine | constant after warm-up
  * @param weightDecay        AdamW decoupled weight decay
+ * @param weightDecayScope   which parameters are decayed: matrices (2-D weights only) | all
  * @param beta1              AdamW first-moment decay
  * @param beta2              AdamW second-moment decay
  * @param adamEps            AdamW epsilon
@@ -30,6 +31,7 @@ public record TrainConfig(
         int warmupSteps,
         Schedule schedule,
         double weightDecay,
+        WeightDecayScope weightDecayScope,
         double beta1,
         double beta2,
         double adamEps,

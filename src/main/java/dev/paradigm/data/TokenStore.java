@@ -81,6 +81,11 @@ public final class TokenStore {
         return manifestHash;
     }
 
+    /** The tokenizer.json the tokens were made with (a synthetic store names one it does not have). */
+    public Path tokenizerFile() {
+        return folder.resolve(manifest.tokenizer().file());
+    }
+
     public int vocabSize() {
         return manifest.tokenizer().vocabSize();
     }

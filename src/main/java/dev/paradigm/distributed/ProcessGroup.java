@@ -3,6 +3,7 @@ package dev.paradigm.distributed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paradigm.runtime.PythonApi;
 import dev.paradigm.runtime.PythonRuntime;
 import java.io.UncheckedIOException;
 
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
  * #single()}) makes them no-ops without touching Python.
  */
 public final class ProcessGroup {
-    private static final String MODULE = "paradigm.distributed";
     private static final ProcessGroup SINGLE = new ProcessGroup(null, 0, 1, "none", "n/a");
 
     private final PythonRuntime python;
@@ -39,7 +39,7 @@ public final class ProcessGroup {
      * ({@code train.device}) resolves to the CPU, NCCL with device cuda:LOCAL_RANK on CUDA.
      */
     public static ProcessGroup join(PythonRuntime python, WorldIdentity identity, String deviceSetting) {
-        String json = (String) python.invoke(MODULE, "join", identity.rank(), identity.localRank(), identity.size(),
+        String json = (String) python.invoke(PythonApi.JOIN, identity.rank(), identity.localRank(), identity.size(),
                 identity.masterAddr(), identity.masterPort(), deviceSetting);
         try {
             JsonNode info = new ObjectMapper().readTree(json);
@@ -77,24 +77,24 @@ public final class ProcessGroup {
     /** Waits until every rank has arrived. */
     public void barrier() {
         if (isDistributed()) {
-            python.invoke(MODULE, "barrier");
+            python.invoke(PythonApi.BARRIER);
         }
     }
 
     /** Rank 0's {@code text} on every rank (the others' argument is ignored). */
     public String broadcast(String text) {
-        return isDistributed() ? (String) python.invoke(MODULE, "broadcast_text", text) : text;
+        return isDistributed() ? (String) python.invoke(PythonApi.BROADCAST_TEXT, text) : text;
     }
 
     /** Whether {@code flag} is true on any rank; every rank gets the same answer. */
     public boolean anyTrue(boolean flag) {
-        return isDistributed() ? (Boolean) python.invoke(MODULE, "any_true", flag) : flag;
+        return isDistributed() ? (Boolean) python.invoke(PythonApi.ANY_TRUE, flag) : flag;
     }
 
     /** Leaves the job (destroys the process group); the handle must not be used afterwards. */
     public void leave() {
         if (isDistributed()) {
-            python.invoke(MODULE, "leave");
+            python.invoke(PythonApi.LEAVE);
         }
     }
 

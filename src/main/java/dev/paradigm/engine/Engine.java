@@ -2,18 +2,23 @@ package dev.paradigm.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paradigm.runtime.PythonApi;
+import dev.paradigm.runtime.PythonApi.EngineMethod;
 import dev.paradigm.runtime.PythonRuntime;
 import java.io.UncheckedIOException;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jep.DirectNDArray;
 import jep.NDArray;
 import jep.python.PyCallable;
 import jep.python.PyObject;
 
 /**
- * One Python {@code paradigm.engine.Engine} (see docs/boundary.md), driven from Java.
+ * One Python {@code paradigm.engine.Engine} (see docs/boundary.md), driven from Java: the whole Python surface of
+ * training, evaluation, sampling, scoring and benchmarking. Method names come from {@link PythonApi}.
  *
  * <p>The hot path, {@link #trainStep}, passes the batch as a {@link DirectNDArray} over a direct buffer that the
  * caller reuses, so no token is copied on the Java side, and calls a cached bound method, so no Python
@@ -35,14 +40,26 @@ public final class Engine {
         this.trainStep = trainStep;
     }
 
-    /** Builds the model of {@code paradigm} from the resolved config JSON for a token store's vocabulary. */
-    public static Engine create(PythonRuntime python, String configJson, Paradigm paradigm, int vocabSize, int eosId) {
-        return python.call(p -> {
-            p.exec("from paradigm.engine import Engine as __ParadigmEngine");
-            PyObject handle = (PyObject) p.invoke("__ParadigmEngine", configJson, paradigm.id(), vocabSize, eosId);
-            PyCallable step = handle.getAttr("train_step", PyCallable.class);
-            return new Engine(python, paradigm, handle, step);
-        });
+    /**
+     * Builds the model of {@code paradigm} from the resolved config JSON for a token store's vocabulary.
+     * {@code tokenizer} (the data folder's tokenizer.json) encodes text prompts and decodes samples; without one
+     * (null) prompts must be token ids and samples come back without text.
+     */
+    public static Engine create(PythonRuntime python, String configJson, Paradigm paradigm, int vocabSize, int eosId,
+            Path tokenizer) {
+        String tokenizerFile = tokenizer == null ? null : tokenizer.toString();
+        PyObject handle = (PyObject) python.invoke(PythonApi.ENGINE, configJson, paradigm.id(), vocabSize, eosId,
+                tokenizerFile);
+        PyCallable step = python.call(p -> method(handle, EngineMethod.TRAIN_STEP));
+        return new Engine(python, paradigm, handle, step);
+    }
+
+    private static PyCallable method(PyObject engine, EngineMethod method) {
+        return engine.getAttr(method.pythonName(), PyCallable.class);
+    }
+
+    private Object call(EngineMethod method, Object... args) {
+        return python.call(p -> method(engine, method).call(args));
     }
 
     public Paradigm paradigm() {
@@ -51,7 +68,7 @@ public final class Engine {
 
     public EngineInfo info() {
         if (info == null) {
-            String json = python.call(p -> (String) engine.getAttr("info", PyCallable.class).call());
+            String json = (String) call(EngineMethod.INFO);
             try {
                 info = EngineInfo.of(JSON.readTree(json));
             } catch (JsonProcessingException e) {
@@ -68,21 +85,42 @@ public final class Engine {
 
     /** The (loss, grad norm) of each step since the last drain, in order. Synchronises the device. */
     public double[][] drain() {
-        NDArray<?> array = python.call(p -> (NDArray<?>) engine.getAttr("drain", PyCallable.class).call());
+        NDArray<?> array = (NDArray<?>) call(EngineMethod.DRAIN);
         return rows((double[]) array.getData(), array.getDimensions());
     }
 
     /** Summed NLL (AR) or NELBO (MDLM) of a batch and its token count; deterministic given the seed. */
     public double[] evaluate(DirectNDArray<IntBuffer> batch, long seed) {
-        NDArray<?> array = python.call(p -> (NDArray<?>) engine.getAttr("evaluate", PyCallable.class).call(batch, seed));
+        NDArray<?> array = (NDArray<?>) call(EngineMethod.EVALUATE, batch, seed);
         return (double[]) array.getData();
     }
 
-    /** {@code n} samples as token ids, one row each. */
-    public int[][] sample(int n, long seed, String settingsJson) {
-        NDArray<?> array = python.call(p -> (NDArray<?>) engine.getAttr("sample", PyCallable.class)
-                .call(n, seed, settingsJson));
-        return TokenArrays.rows(array);
+    /**
+     * {@code n} samples drawn with {@code settingsJson} (a resolved {@code sample} section) from {@code prompt}, in one
+     * call: their token ids (prompt included), their text and the prompt's ids. The prompt is a list of pieces, each a
+     * token id (an Integer) or a text (a String, encoded with the engine's tokenizer); empty for unconditional
+     * sampling.
+     */
+    public Samples sample(int n, long seed, String settingsJson, List<?> prompt) {
+        return samples(call(EngineMethod.SAMPLE, n, seed, settingsJson, prompt, true));
+    }
+
+    /**
+     * As {@link #sample}, for an AR engine, but recomputing the whole prefix for every token instead of keeping a KV
+     * cache: what the benchmark compares the cache against.
+     */
+    public Samples sampleWithoutKvCache(int n, long seed, String settingsJson, List<?> prompt) {
+        return samples(call(EngineMethod.SAMPLE, n, seed, settingsJson, prompt, false));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Samples samples(Object result) {
+        Map<String, Object> map = (Map<String, Object>) result;
+        List<Integer> promptIds = new ArrayList<>();
+        for (Object id : (List<Object>) map.get("prompt_ids")) {
+            promptIds.add(((Number) id).intValue());
+        }
+        return new Samples(TokenArrays.rows((NDArray<?>) map.get("ids")), (List<String>) map.get("texts"), promptIds);
     }
 
     /**
@@ -91,24 +129,26 @@ public final class Engine {
      */
     public double[][] score(int[][] rows, int from) {
         NDArray<int[]> tokens = TokenArrays.of(rows);
-        NDArray<?> array = (NDArray<?>) python.invoke("paradigm.scoring", "score", engine, tokens, from);
+        NDArray<?> array = (NDArray<?>) call(EngineMethod.SCORE, tokens, from);
         return rows((double[]) array.getData(), array.getDimensions());
     }
 
     /**
-     * Calls Python function {@code module.function(engine, args...)} with this engine's Python object as the first
-     * argument: for helpers that drive the engine from Python (the benchmark's plain-Python training loop).
+     * The benchmark's plain-Python loop over this engine: {@code steps} training steps over {@code batches} (int32
+     * K×B×T, cycled) with a drain every {@code drainEvery} steps and at the end; returns the seconds Python measured.
      */
-    public Object invokeWith(String module, String function, Object... args) {
-        Object[] all = new Object[args.length + 1];
-        all[0] = engine;
-        System.arraycopy(args, 0, all, 1, args.length);
-        return python.invoke(module, function, all);
+    public double trainWindow(NDArray<int[]> batches, int steps, int drainEvery, double lr) {
+        return ((Number) call(EngineMethod.TRAIN_WINDOW, batches, steps, drainEvery, lr)).doubleValue();
+    }
+
+    /** JSON: what the engine runs on (device name, torch, Python, CPU threads, CUDA memory), for bench.json. */
+    public String deviceFacts() {
+        return (String) call(EngineMethod.DEVICE_FACTS);
     }
 
     /** Writes weights, optimizer and RNG state into {@code folder}; returns the file names written. */
     public List<String> save(Path folder) {
-        String json = python.call(p -> (String) engine.getAttr("save", PyCallable.class).call(folder.toString()));
+        String json = (String) call(EngineMethod.SAVE, folder.toString());
         try {
             return List.of(JSON.readValue(json, String[].class));
         } catch (JsonProcessingException e) {
@@ -117,12 +157,12 @@ public final class Engine {
     }
 
     public void load(Path folder) {
-        python.call(p -> engine.getAttr("load", PyCallable.class).call(folder.toString()));
+        call(EngineMethod.LOAD, folder.toString());
     }
 
     /** Reseeds the training noise (MDLM masking, dropout if any). */
     public void setRng(long seed) {
-        python.call(p -> engine.getAttr("set_rng", PyCallable.class).call(seed));
+        call(EngineMethod.SET_RNG, seed);
     }
 
     private static double[][] rows(double[] flat, int[] dims) {

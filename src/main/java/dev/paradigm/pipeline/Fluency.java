@@ -58,7 +58,8 @@ final class Fluency {
     /** exp of the judge's mean NLL per token over the generated tokens up to the end-of-story token (a ratio of sums). */
     private static Estimate generativePerplexity(ExperimentConfig config, PythonRuntime python, TokenStore store, Path judge,
             List<JsonNode> samples, MetricsSettings settings) {
-        Engine engine = Engine.create(python, config.toJson(), Paradigm.AR, store.vocabSize(), store.eosId());
+        Engine engine = Engine.create(python, config.toJson(), Paradigm.AR, store.vocabSize(), store.eosId(),
+                store.tokenizerFile());
         engine.load(judge);
         int[][] rows = new int[samples.size()][];
         for (int i = 0; i < rows.length; i++) {

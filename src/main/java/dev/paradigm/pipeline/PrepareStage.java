@@ -4,6 +4,7 @@ import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.run.AtomicFiles;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.runtime.PythonApi;
 import dev.paradigm.runtime.PythonRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ public final class PrepareStage {
             throw new UncheckedIOException("Could not create a temporary folder in " + run.root(), e);
         }
         try {
-            python.invoke("paradigm.data.prepare", "prepare", config.toJson(), tmp.toString());
+            python.invoke(PythonApi.PREPARE, config.toJson(), tmp.toString());
             TokenStore.open(tmp); // throws unless the files match their manifest
             replace(tmp, run.data());
         } finally {

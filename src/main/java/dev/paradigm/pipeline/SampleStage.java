@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.config.Prompt;
-import dev.paradigm.config.Protocol;
 import dev.paradigm.config.SampleConfig;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.Paradigm;
-import dev.paradigm.engine.TokenArrays;
+import dev.paradigm.engine.Samples;
 import dev.paradigm.run.AtomicFiles;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonRuntime;
@@ -22,16 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import jep.NDArray;
 
 /**
  * Draws {@code sample.n} samples from a trained paradigm (its best checkpoint) and writes {@code samples.jsonl}:
  * token ids, decoded text, the seed of each batch and the sampler settings.
  *
- * <p>Conditioning. Under the controlled protocol both paradigms get the same prefix: the end-of-story token
- * ({@code prompt: eos}), that token plus a text ({@code prompt: text}), or — {@code prompt: none} — nothing for
- * MDLM and the end-of-story token for AR, which cannot start from nothing. Under {@code arche-2026} the study's
- * asymmetry is reproduced on purpose: AR gets the prompt text (e.g. "Once"), MDLM none.
+ * <p>Conditioning. Each paradigm starts from what its key says ({@code sample.ar_prompt},
+ * {@code sample.mdlm_prompt}): the end-of-story token, {@code sample.prompt_text}, both, or (MDLM) nothing. The
+ * controlled configs give both paradigms the same; {@code arche-2026} reproduces the study's asymmetry on purpose
+ * (AR gets "Once", MDLM nothing). One call to the engine encodes the prompt, samples and decodes.
  */
 public final class SampleStage {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,41 +63,22 @@ public final class SampleStage {
         }
     }
 
-    /** The prompt token ids this paradigm is conditioned on (empty: unconditional). */
-    static List<Integer> promptIds(ExperimentConfig config, Paradigm paradigm, TokenStore store, PythonRuntime python) {
-        SampleConfig sample = config.sample();
-        List<Integer> ids = new ArrayList<>();
-        if (config.protocol() == Protocol.ARCHE_2026) {
-            if (paradigm == Paradigm.AR) {
-                if (sample.prompt() == Prompt.TEXT) {
-                    ids.addAll(encode(python, store, sample.promptText()));
-                }
-                if (ids.isEmpty()) {
-                    ids.add(store.eosId());
-                }
-            }
-            return ids;
-        }
-        if (sample.prompt() != Prompt.NONE || paradigm == Paradigm.AR) {
-            ids.add(store.eosId());
-        }
-        if (sample.prompt() == Prompt.TEXT) {
-            ids.addAll(encode(python, store, sample.promptText()));
-        }
-        return ids;
+    /** Which prompt this paradigm starts from. */
+    static Prompt promptOf(SampleConfig sample, Paradigm paradigm) {
+        return paradigm == Paradigm.AR ? sample.arPrompt() : sample.mdlmPrompt();
     }
 
-    private static List<Integer> encode(PythonRuntime python, TokenStore store, String text) {
-        NDArray<?> array = (NDArray<?>) python.invoke("paradigm.data.tokenizer", "encode", tokenizerFile(store), text);
-        List<Integer> ids = new ArrayList<>();
-        for (int id : (int[]) array.getData()) {
-            ids.add(id);
-        }
-        return ids;
-    }
-
-    static String tokenizerFile(TokenStore store) {
-        return store.folder().resolve(store.manifest().tokenizer().file()).toString();
+    /**
+     * The prompt as the engine takes it: a list of pieces, each a token id or a text for its tokenizer (empty:
+     * unconditional).
+     */
+    static List<Object> prompt(SampleConfig sample, Paradigm paradigm, int eosId) {
+        return switch (promptOf(sample, paradigm)) {
+            case NONE -> List.of();
+            case EOS -> List.of(eosId);
+            case TEXT -> List.of(sample.promptText());
+            case EOS_TEXT -> List.of(eosId, sample.promptText());
+        };
     }
 
     /** Batch {@code b}'s seed, derived from the run seed so that every batch draws different noise. */
@@ -116,23 +95,18 @@ public final class SampleStage {
         }
         TokenStore store = TokenStore.open(run.data());
         Path best = BestCheckpoint.of(run, paradigm);
-        Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId());
+        Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId(),
+                store.tokenizerFile());
         engine.load(best);
 
         SampleConfig sample = config.sample();
-        List<Integer> prompt = promptIds(config, paradigm, store, python);
-        // The resolved section with the config's own (snake_case) key names, which Python reads; the record's
-        // camelCase names would be ignored there and the sampler would silently run on its defaults.
+        List<Object> prompt = prompt(sample, paradigm, store.eosId());
+        // The resolved section with the config's own (snake_case) key names, which Python reads.
+        String sampleJson = samplerSection(config).toString();
+        // What samples.jsonl records: that section, this paradigm's prompt and its ids (known after the first call).
         ObjectNode settings = samplerSection(config);
-        ArrayNode promptNode = settings.putArray("prompt_ids");
-        prompt.forEach(promptNode::add);
-        if (prompt.isEmpty()) {
-            settings.putNull("prompt_ids");
-        }
-        settings.put("protocol", config.protocol().toString());
+        settings.put("prompt", promptOf(sample, paradigm).toString());
         String checkpoint = run.root().relativize(best).toString();
-        String settingsJson = settings.toString();
-        String tokenizer = tokenizerFile(store);
 
         StringBuilder out = new StringBuilder();
         Progress progress = new Progress(paradigm.id() + " sample", sample.n());
@@ -140,8 +114,17 @@ public final class SampleStage {
         for (int b = 0; index < sample.n(); b++) {
             int count = Math.min(sample.batchSize(), sample.n() - index);
             long seed = batchSeed(config.seed(), paradigm, b);
-            int[][] ids = engine.sample(count, seed, settingsJson);
-            List<String> texts = decode(python, tokenizer, ids, sample.stopAtEos());
+            Samples drawn = engine.sample(count, seed, sampleJson, prompt);
+            int[][] ids = drawn.ids();
+            List<String> texts = drawn.texts();
+            if (b == 0) {
+                ArrayNode promptNode = settings.putArray("prompt_ids");
+                drawn.promptIds().forEach(promptNode::add);
+                if (drawn.promptIds().isEmpty()) {
+                    settings.putNull("prompt_ids");
+                }
+                settings.put("protocol", config.protocol().toString());
+            }
             for (int i = 0; i < count; i++) {
                 ObjectNode line = JSON.createObjectNode();
                 line.put("index", index + i);
@@ -169,12 +152,6 @@ public final class SampleStage {
         } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) { // toJson writes valid JSON
             throw new IllegalStateException(impossible);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<String> decode(PythonRuntime python, String tokenizer, int[][] ids, boolean stopAtEos) {
-        NDArray<int[]> array = TokenArrays.of(ids);
-        return (List<String>) python.invoke("paradigm.data.tokenizer", "decode_batch", tokenizer, array, stopAtEos);
     }
 
     /** Reads samples.jsonl; a malformed line is reported with its number. */

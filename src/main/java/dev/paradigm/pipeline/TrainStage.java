@@ -64,7 +64,8 @@ public final class TrainStage {
             }
         }
         try (RunLock lock = group.isMain() ? RunLock.acquire(run.paradigm(paradigm)) : null) {
-            Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId());
+            Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId(),
+                    store.tokenizerFile());
             AtomicBoolean stop = new AtomicBoolean();
             SignalHandler previous = installInterruptHandler(stop);
             try {

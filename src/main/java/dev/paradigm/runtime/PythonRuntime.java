@@ -96,14 +96,14 @@ public final class PythonRuntime {
     }
 
     /**
-     * Calls {@code function} of Python module {@code module} (imported on first use), e.g.
-     * {@code invoke("paradigm.data.tokenizer", "decode_batch", file, ids, true)}. Jep's own invoke resolves one
-     * attribute level only, so the function is bound to a global name first.
+     * Calls one of the {@link PythonApi} functions (its module imported on first use), e.g.
+     * {@code invoke(PythonApi.PREPARE, configJson, folder)}. Jep's own invoke resolves one attribute level only, so
+     * the function is bound to a global name first.
      */
-    public Object invoke(String module, String function, Object... args) {
-        String alias = "__paradigm_" + module.replace('.', '_') + "__" + function;
+    public Object invoke(PythonApi.Function function, Object... args) {
+        String alias = "__paradigm_" + function.module().replace('.', '_') + "__" + function.name();
         return call(python -> {
-            python.exec("from " + module + " import " + function + " as " + alias);
+            python.exec("from " + function.module() + " import " + function.name() + " as " + alias);
             return python.invoke(alias, args);
         });
     }

@@ -1,0 +1,54 @@
+package dev.paradigm.runtime;
+
+/**
+ * Every Python name Java calls, in one place (docs/boundary.md is the contract): the module-level functions, the
+ * Engine class, and the Engine's methods. Nothing else in Java spells a Python module, function or method name, so
+ * a rename on the Python side is a change here, and {@code PythonApiTest} checks that each name exists.
+ */
+public final class PythonApi {
+    private PythonApi() {}
+
+    /** A module-level callable of the {@code paradigm} package: {@code from module import name}. */
+    public record Function(String module, String name) {}
+
+    /** {@code prepare(config_json, out_dir) -> manifest JSON}: the prepare stage. */
+    public static final Function PREPARE = new Function("paradigm.data.prepare", "prepare");
+
+    /** {@code report() -> str}: versions and device, for {@code paradigm doctor}. */
+    public static final Function DOCTOR_REPORT = new Function("paradigm.doctor", "report");
+
+    /** The process group of distributed training (docs/distributed.md). */
+    public static final Function JOIN = new Function("paradigm.distributed", "join");
+    public static final Function BARRIER = new Function("paradigm.distributed", "barrier");
+    public static final Function BROADCAST_TEXT = new Function("paradigm.distributed", "broadcast_text");
+    public static final Function ANY_TRUE = new Function("paradigm.distributed", "any_true");
+    public static final Function LEAVE = new Function("paradigm.distributed", "leave");
+
+    /** The Engine class: calling it builds one model with its optimizer. */
+    public static final Function ENGINE = new Function("paradigm.engine", "Engine");
+
+    /** The methods of an Engine, by their Python names. */
+    public enum EngineMethod {
+        INFO("info"),
+        TRAIN_STEP("train_step"),
+        DRAIN("drain"),
+        EVALUATE("evaluate"),
+        SAMPLE("sample"),
+        SCORE("score"),
+        SAVE("save"),
+        LOAD("load"),
+        SET_RNG("set_rng"),
+        TRAIN_WINDOW("train_window"),
+        DEVICE_FACTS("device_facts");
+
+        private final String pythonName;
+
+        EngineMethod(String pythonName) {
+            this.pythonName = pythonName;
+        }
+
+        public String pythonName() {
+            return pythonName;
+        }
+    }
+}
