@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the command line says and returns for bad input, and for commands run in the wrong order. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,6 +57,31 @@ class CliBadInputTest {
         assertEquals(2, r.code(), r.all());
         assertTrue(r.err().contains("'train.stepz'"), r.err());
         assertTrue(r.err().contains("did you mean 'train.steps'?"), r.err());
+    }
+
+    /**
+     * Rules that Python checked only once prepare had run (or, for sampling, once training had): now a usage error
+     * (exit 2) that names the key, before anything is written.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "model.d_model=48         | model.n_head=16         | model.n_head: expected a head count that leaves an even head width",
+        "model.seq_len=1          | sample.length=1         | model.seq_len: expected at least 2, found 1.",
+        "model.impl=build         | sample.n=8              | model.impl: expected a factory as 'package.module:function'",
+        "data.vocab_size=200      | sample.n=8              | data.vocab_size: expected at least 257, because data.tokenizer is bpe",
+        "sample.ar_prompt=none    | sample.n=8              | sample.ar_prompt: expected eos, text or eos-text",
+        "sample.length=33         | sample.n=8              | sample.length: expected at most model.seq_len (32)",
+        "mdlm.eps=1               | sample.n=8              | mdlm.eps: expected a value in (0, 1), found 1.",
+        "sample.confidence.temperature_end=0 | sample.n=8 | sample.confidence.temperature_end: expected a value above 0",
+        "mdlm.time_sampler=uniform | mdlm.loss=nelbo        | mdlm.time_sampler: expected antithetic, because mdlm.loss is nelbo",
+    })
+    void aRulePythonNeedsIsAUsageErrorBeforePrepare(String first, String second, String message) {
+        Path never = temp.resolve("never-" + first.replace('=', '-'));
+        CliRun r = run("prepare", "--config", TinyConfig.file().toString(), "--run-dir", never.toString(),
+                "--set", first, "--set", second);
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains(message), r.err());
+        assertFalse(Files.exists(never), "nothing is prepared for a config that fails its rules");
     }
 
     @Test

@@ -48,7 +48,8 @@ class ConfigErrorsTest {
     @Test
     void unknownKeyFarFromEveryKeyListsTheSectionsKeys() {
         String message = failure("mdlm:\n  completely_different: 1\n").getMessage();
-        assertEquals("Unknown key 'mdlm.completely_different' in demo.yaml; the keys of mdlm are eps, eval_draws.",
+        assertEquals("Unknown key 'mdlm.completely_different' in demo.yaml; the keys of mdlm are schedule, loss,"
+                + " time_sampler, eps, eval_draws.",
                 message);
     }
 
@@ -61,7 +62,7 @@ class ConfigErrorsTest {
         assertEquals("sample.stop_at_eos: expected true or false, found 1.",
                 failure("sample:\n  stop_at_eos: 1\n").getMessage());
         assertEquals("model: expected a section of keys (n_layer, d_model, n_head, d_ff, seq_len, time_conditioning,"
-                + " impl), found 4.", failure("model: 4\n").getMessage());
+                + " mdlm_head, impl), found 4.", failure("model: 4\n").getMessage());
         assertEquals("data.vocab_size: expected an integer from -2147483648 to 2147483647, found 3000000000.",
                 failure("data:\n  vocab_size: 3000000000\n").getMessage());
     }
@@ -160,8 +161,8 @@ class ConfigErrorsTest {
     void rulesBetweenKeys() {
         assertEquals(List.of("data.path: expected the training file, because data.source is text, found null."),
                 failure("data:\n  source: text\n").problems());
-        assertEquals(List.of("sample.prompt_text: expected the prompt, because sample.prompt is text, found null."),
-                failure("sample:\n  prompt: text\n").problems());
+        assertEquals(List.of("sample.prompt_text: expected the prompt, because sample.mdlm_prompt is eos-text, found"
+                + " null."), failure("sample:\n  mdlm_prompt: eos-text\n").problems());
         assertEquals(List.of("data.vocab_size: expected 50257 (the GPT-2 vocabulary), because data.tokenizer is"
                 + " gpt2, found 1024."), failure("data:\n  tokenizer: gpt2\n").problems());
         assertEquals(List.of("data.val_path: expected the validation file, because data.split is dataset and"
@@ -171,6 +172,43 @@ class ConfigErrorsTest {
                 + " its own, found dataset."), failure("data:\n  split: dataset\n").problems());
         assertEquals(List.of("name: expected a run name of letters, digits, '.', '_' or '-' (it names the run's"
                 + " folder), found '../x'."), failure("name: ../x\n").problems());
+    }
+
+    /** Rules Python used to check only after prepare had run; Java's validator checks them before any stage. */
+    @Test
+    void rulesPythonNeedsAreCheckedHere() {
+        assertEquals(List.of("model.n_head: expected a head count that leaves an even head width (rotary embeddings"
+                + " rotate pairs of channels), but model.d_model / model.n_head = 48 / 16 = 3."),
+                failure("", "model.d_model=48", "model.n_head=16").problems());
+        assertEquals(List.of("model.seq_len: expected at least 2, found 1."),
+                failure("", "model.seq_len=1", "sample.length=1").problems().subList(0, 1));
+        assertEquals(List.of("sample.length: expected at least 2, found 1."),
+                failure("", "sample.length=1").problems());
+        assertEquals(List.of("model.impl: expected a factory as 'package.module:function' or"
+                + " 'package.module.function', found 'build'."), failure("", "model.impl=build").problems());
+        assertEquals(List.of("data.vocab_size: expected at least 257, because data.tokenizer is bpe (a byte-level BPE"
+                + " needs one token per byte value plus the end-of-story token), found 256."),
+                failure("", "data.vocab_size=256").problems());
+        assertEquals(List.of("data.text_field: expected the column that holds the story, because data.source is hub,"
+                + " found ' '."), failure("", "data.source=hub", "data.text_field=' '").problems());
+        assertEquals(List.of("sample.ar_prompt: expected eos, text or eos-text, because the AR model needs at least"
+                + " one token to start from, found none."), failure("", "sample.ar_prompt=none").problems());
+        assertEquals(List.of("sample.confidence.repetition_penalty: expected a value above 0, found 0.",
+                "sample.confidence.temperature_end: expected a value above 0, found -1."),
+                failure("", "sample.confidence.repetition_penalty=0", "sample.confidence.temperature_end=-1")
+                        .problems());
+        assertEquals(List.of("mdlm.time_sampler: expected antithetic, because mdlm.loss is nelbo: its weight grows"
+                + " without bound as t nears 0, and uniform draws t from [0, 1) with no eps floor; found uniform."),
+                failure("", "mdlm.time_sampler=uniform").problems());
+    }
+
+    @Test
+    void bothSpellingsOfAFactoryAndEveryProtocolChoiceAreAccepted() {
+        ConfigLoader.fromYaml("", "demo.yaml", List.of("model.impl=pkg.models.build"));
+        ConfigLoader.fromYaml("", "demo.yaml", List.of("model.impl=pkg.models:build", "mdlm.schedule=cosine",
+                "mdlm.loss=masked-mean", "mdlm.time_sampler=uniform", "model.mdlm_head=untied",
+                "train.weight_decay_scope=all", "sample.mdlm_prompt=none", "sample.ar_prompt=text",
+                "sample.prompt_text=Once"));
     }
 
     @Test

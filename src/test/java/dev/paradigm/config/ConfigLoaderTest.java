@@ -36,7 +36,8 @@ class ConfigLoaderTest {
         assertEquals(50, partial.train().warmupSteps());
         assertEquals(128, partial.model().dModel());
         assertEquals(1337, partial.seed());
-        assertEquals(new MdlmConfig(0.001, 1), partial.mdlm());
+        assertEquals(new MdlmConfig(NoiseSchedule.LOGLINEAR, MdlmLoss.NELBO, TimeSampler.ANTITHETIC, 0.001, 1),
+                partial.mdlm());
         assertEquals(ConfigLoader.defaults().data(), partial.data());
     }
 
@@ -74,18 +75,22 @@ class ConfigLoaderTest {
     @Test
     void setReadsEnumsQuotedTextAndTextThatLooksLikeYaml() {
         ExperimentConfig c = fromYaml("",
-                "sample.prompt=text",
+                "sample.ar_prompt=eos-text",
                 "sample.prompt_text='true'",
                 "train.compile=false",
                 "protocol=arche-2026",
+                "mdlm.loss=masked-mean",
+                "sample.confidence.temperature_end=0.25",
                 "model.impl=mypkg.models:build");
-        assertEquals(Prompt.TEXT, c.sample().prompt());
+        assertEquals(Prompt.EOS_TEXT, c.sample().arPrompt());
+        assertEquals(MdlmLoss.MASKED_MEAN, c.mdlm().loss());
+        assertEquals(0.25, c.sample().confidence().temperatureEnd(), 0.0);
         assertEquals("true", c.sample().promptText());
         assertEquals(Compile.FALSE, c.train().compile());
         assertEquals(Protocol.ARCHE_2026, c.protocol());
         assertEquals("mypkg.models:build", c.model().impl());
 
-        ExperimentConfig story = fromYaml("", "sample.prompt=text", "sample.prompt_text=Once upon a time: the end");
+        ExperimentConfig story = fromYaml("", "sample.ar_prompt=text", "sample.prompt_text=Once upon a time: the end");
         assertEquals("Once upon a time: the end", story.sample().promptText());
     }
 

@@ -18,7 +18,7 @@ class ExperimentConfigTest {
     @Test
     void jsonAndYamlReadBackToAnEqualConfig() {
         ExperimentConfig tricky = ConfigLoader.fromYaml("", "test", List.of(
-                "sample.prompt=text", "sample.prompt_text='null'", "train.lr=3e-4", "train.adam_eps=1e-12",
+                "sample.mdlm_prompt=text", "sample.prompt_text='null'", "train.lr=3e-4", "train.adam_eps=1e-12",
                 "train.compile=true", "data.token_budget=50000000000", "model.impl=a.b:c"));
         for (ExperimentConfig config : List.of(DEMO, tricky, ConfigLoader.loadShipped("arche-2026", List.of()))) {
             assertEquals(config, ConfigLoader.fromYaml(config.toJson(), "json", List.of()));
@@ -32,7 +32,9 @@ class ExperimentConfigTest {
         assertTrue(json.startsWith("{\"name\":\"demo\",\"seed\":1337,\"protocol\":\"controlled\",\"data\":{"
                 + "\"source\":\"generated\",\"path\":null,\"val_path\":null,"), json);
         assertTrue(json.contains("\"model\":{\"n_layer\":4,\"d_model\":128,\"n_head\":4,\"d_ff\":352,\"seq_len\":128,"
-                + "\"time_conditioning\":false,\"impl\":null}"), json);
+                + "\"time_conditioning\":false,\"mdlm_head\":\"tied\",\"impl\":null}"), json);
+        assertTrue(json.contains("\"mdlm\":{\"schedule\":\"loglinear\",\"loss\":\"nelbo\",\"time_sampler\":\"antithetic\","), json);
+        assertTrue(json.contains("\"confidence\":{\"repetition_penalty\":1.2,\"temperature_end\":0.5}}"), json);
         assertTrue(json.endsWith("\"evaluate\":{\"bootstrap\":1000,\"smoothing\":\"method1\",\"judge\":null,\"grammar_samples\":50}}"), json);
     }
 

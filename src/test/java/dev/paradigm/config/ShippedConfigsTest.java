@@ -68,7 +68,7 @@ class ShippedConfigsTest {
         assertEquals(Separator.EOS, c.data().separator());
         assertEquals(TokenizerKind.GPT2, c.data().tokenizer());
         assertEquals(50257, c.data().vocabSize());
-        assertEquals(new ModelConfig(12, 768, 12, 2048, 512, false, null), c.model());
+        assertEquals(new ModelConfig(12, 768, 12, 2048, 512, false, MdlmHead.TIED, null), c.model());
         assertEquals(20000, c.train().steps());
         assertEquals(32, c.train().batchSize());
         assertEquals(3e-4, c.train().lr(), 0.0);
@@ -78,7 +78,10 @@ class ShippedConfigsTest {
         assertEquals(2000, c.train().checkpointInterval());
         assertEquals(1000, c.sample().n());
         assertEquals(128, c.sample().length());
-        assertEquals(Prompt.EOS, c.sample().prompt());
+        assertEquals(Prompt.EOS, c.sample().arPrompt());
+        assertEquals(Prompt.EOS, c.sample().mdlmPrompt());
+        assertEquals(WeightDecayScope.MATRICES, c.train().weightDecayScope());
+        assertEquals(new MdlmConfig(NoiseSchedule.LOGLINEAR, MdlmLoss.NELBO, TimeSampler.ANTITHETIC, 0.001, 1), c.mdlm());
     }
 
     @Test
@@ -87,10 +90,19 @@ class ShippedConfigsTest {
         ExperimentConfig tiny = ConfigLoader.loadShipped("tinystories", List.of());
         assertEquals(Protocol.ARCHE_2026, arche.protocol());
         assertEquals(Separator.NONE, arche.data().separator());
-        assertEquals(Prompt.TEXT, arche.sample().prompt());
+        assertEquals(Prompt.TEXT, arche.sample().arPrompt());
+        assertEquals(Prompt.NONE, arche.sample().mdlmPrompt());
         assertEquals("Once", arche.sample().promptText());
         assertEquals(MdlmSampler.CONFIDENCE, arche.sample().mdlmSampler());
-        assertEquals(tiny.train(), arche.train());
+        assertEquals(new ConfidenceConfig(1.2, 0.5), arche.sample().confidence());
+        assertEquals(new MdlmConfig(NoiseSchedule.COSINE, MdlmLoss.MASKED_MEAN, TimeSampler.UNIFORM, 0.001, 1),
+                arche.mdlm());
+        assertEquals(MdlmHead.UNTIED, arche.model().mdlmHead());
+        assertTrue(arche.model().timeConditioning());
+        assertEquals(WeightDecayScope.ALL, arche.train().weightDecayScope());
+        assertEquals(List.of("train.weight_decay_scope: matrices → all"),
+                ExperimentConfig.diff(tiny, arche).stream().filter(line -> line.startsWith("train.")).toList(),
+                "arche-2026 trains as tinystories but for the decay scope");
         assertEquals(tiny.model().nLayer(), arche.model().nLayer());
         assertEquals(tiny.model().dModel(), arche.model().dModel());
         assertNull(tiny.sample().promptText());

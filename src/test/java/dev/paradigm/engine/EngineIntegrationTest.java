@@ -3,14 +3,21 @@ package dev.paradigm.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paradigm.config.ConfigLoader;
+import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.runtime.PythonRuntime;
 import dev.paradigm.testing.TinyConfig;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import jep.DirectNDArray;
 import org.junit.jupiter.api.Test;
@@ -20,13 +27,24 @@ class EngineIntegrationTest {
     private static final int BATCH = 4;
     private static final int EOS = 0;
     private static final String CONFIG = TinyConfig.load().toJson();
-    private static final String SAMPLER = "{\"length\":16,\"batch_size\":4,\"temperature\":1.0,\"top_k\":0,\"top_p\":1.0,"
-            + "\"stop_at_eos\":false,\"mdlm_sampler\":\"ancestral\",\"mdlm_steps\":8,\"float64\":true,\"prompt_ids\":null}";
-
-    private final PythonRuntime python = PythonRuntime.shared();
+    /** The tiny config's sample section (as Python reads it) for 16 tokens, 4 at a time, 8 MDLM steps, no stop. */
+    private static final String SAMPLER = sampleSection(TinyConfig.load("sample.length=16", "sample.batch_size=4",
+            "sample.stop_at_eos=false", "sample.mdlm_steps=8"));
 
     private static Engine engine(Paradigm paradigm) {
-        return Engine.create(PythonRuntime.shared(), CONFIG, paradigm, TinyConfig.VOCAB, EOS);
+        return engine(CONFIG, paradigm);
+    }
+
+    private static Engine engine(String config, Paradigm paradigm) {
+        return Engine.create(PythonRuntime.shared(), config, paradigm, TinyConfig.VOCAB, EOS, null);
+    }
+
+    private static String sampleSection(ExperimentConfig config) {
+        try {
+            return new ObjectMapper().readTree(config.toJson()).get("sample").toString();
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** A B×T batch of seeded random token ids in a direct buffer, as the trainer hands it over. */
@@ -131,10 +149,13 @@ class EngineIntegrationTest {
     void samplesAreDeterministicForASeedAndHoldNoMaskToken() {
         for (Paradigm paradigm : Paradigm.values()) {
             Engine engine = engine(paradigm);
-            String settings = paradigm == Paradigm.AR ? SAMPLER.replace("\"prompt_ids\":null", "\"prompt_ids\":[0]") : SAMPLER;
-            int[][] a = engine.sample(6, 2024, settings);
-            int[][] b = engine.sample(6, 2024, settings);
-            int[][] c = engine.sample(6, 2025, settings);
+            List<Integer> prompt = paradigm == Paradigm.AR ? List.of(EOS) : List.of();
+            Samples first = engine.sample(6, 2024, SAMPLER, prompt);
+            int[][] a = first.ids();
+            int[][] b = engine.sample(6, 2024, SAMPLER, prompt).ids();
+            int[][] c = engine.sample(6, 2025, SAMPLER, prompt).ids();
+            assertEquals(prompt, first.promptIds());
+            assertNull(first.texts(), "an engine without a tokenizer returns ids only");
             assertEquals(6, a.length);
             assertEquals(16, a[0].length);
             assertTrue(Arrays.deepEquals(a, b), paradigm + ": same seed, same samples");
@@ -154,8 +175,38 @@ class EngineIntegrationTest {
     @Test
     void aSampleLongerThanTheModelIsRefusedWithTheKey() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.paradigm.runtime.PythonException.class,
-                () -> engine(Paradigm.MDLM).sample(1, 1, SAMPLER.replace("\"length\":16", "\"length\":33")));
+                () -> engine(Paradigm.MDLM).sample(1, 1, SAMPLER.replace("\"length\":16", "\"length\":33"), List.of()));
         assertTrue(e.getMessage().contains("sample.length=33"), e.getMessage());
+    }
+
+    /**
+     * A protocol is a set of values, not a code path: arche-2026's keys under the name "controlled" give the same
+     * model, the same first loss and the same validation loss as under their own name.
+     */
+    @Test
+    void theProtocolsNameAloneChangesNothingInTheEngine() {
+        String[] tiny = {"model.n_layer=2", "model.d_model=32", "model.n_head=2", "model.d_ff=64", "model.seq_len=32",
+                "sample.length=32", "train.device=cpu", "train.compile=false", "data.tokenizer=bpe", "data.vocab_size=300"};
+        ExperimentConfig arche = ConfigLoader.load("arche-2026", List.of(tiny));
+        List<String> renamed = new ArrayList<>(List.of(tiny));
+        renamed.add("protocol=controlled");
+        ExperimentConfig controlledName = ConfigLoader.load("arche-2026", renamed);
+        assertEquals(List.of("protocol: arche-2026 → controlled"), ExperimentConfig.diff(arche, controlledName));
+        for (Paradigm paradigm : Paradigm.values()) {
+            double[][] runs = new double[2][];
+            int i = 0;
+            for (ExperimentConfig config : List.of(arche, controlledName)) {
+                Engine engine = engine(config.toJson(), paradigm);
+                engine.setRng(5);
+                DirectNDArray<IntBuffer> x = batch(17);
+                engine.trainStep(x, 1e-3);
+                runs[i++] = new double[] {engine.info().params(), engine.drain()[0][0], engine.evaluate(x, 3)[0]};
+            }
+            assertArrayEquals(runs[0], runs[1], 0.0, paradigm + ": params, first loss, validation NELBO/NLL");
+        }
+        long controlledMdlm = engine(Paradigm.MDLM).info().params();
+        long archeMdlm = engine(arche.toJson(), Paradigm.MDLM).info().params();
+        assertTrue(archeMdlm > controlledMdlm, "arche-2026's values do differ: an untied head and a time embedding");
     }
 
     private static double meanLoss(double[] sumAndCount) {
