@@ -99,6 +99,10 @@ class CompareCommandTest {
                 // the sampler got the config's settings (snake_case keys, as Python reads them)
                 assertEquals(8, s.path("sampler").path("mdlm_steps").asInt(), s.path("sampler").toString());
                 assertEquals(8, s.path("sampler").path("batch_size").asInt(), s.path("sampler").toString());
+                // sample.ar_prompt and sample.mdlm_prompt are eos: both start from the end-of-story token (id 0)
+                assertEquals("eos", s.path("sampler").path("prompt").asText(), p);
+                assertEquals("[0]", s.path("sampler").path("prompt_ids").toString(), p);
+                assertEquals(0, s.path("ids").get(0).asInt(), p + " samples begin with their prompt");
             }
         }
         JsonNode arSummary = last(jsonLines(run().resolve("ar/metrics.jsonl")));

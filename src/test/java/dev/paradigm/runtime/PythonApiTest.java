@@ -1,0 +1,40 @@
+package dev.paradigm.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every name {@link PythonApi} gives Java exists in the Python package (needs the project's .venv; never skipped). */
+class PythonApiTest {
+    private final PythonRuntime python = PythonRuntime.shared();
+
+    @Test
+    void everyFunctionIsACallableOfItsModule() throws IllegalAccessException {
+        List<PythonApi.Function> functions = new ArrayList<>();
+        for (Field field : PythonApi.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == PythonApi.Function.class) {
+                functions.add((PythonApi.Function) field.get(null));
+            }
+        }
+        assertTrue(functions.size() >= 8, functions.toString());
+        for (PythonApi.Function f : functions) {
+            String expression = "callable(getattr(__import__('" + f.module() + "', fromlist=['_']), '" + f.name()
+                    + "', None))";
+            assertEquals(Boolean.TRUE, python.eval(expression, Boolean.class), f.toString());
+        }
+    }
+
+    @Test
+    void everyEngineMethodIsAMethodOfTheEngine() {
+        for (PythonApi.EngineMethod method : PythonApi.EngineMethod.values()) {
+            String expression = "callable(getattr(__import__('" + PythonApi.ENGINE.module() + "', fromlist=['_'])."
+                    + PythonApi.ENGINE.name() + ", '" + method.pythonName() + "', None))";
+            assertEquals(Boolean.TRUE, python.eval(expression, Boolean.class), method.pythonName());
+        }
+    }
+}
