@@ -24,7 +24,7 @@ from . import config as config_module
 from . import distributed
 from .boundary import java_entry
 from .config import ExperimentConfig, MdlmHead, SampleConfig, WeightDecayScope
-from .data.tokenizer import decode_batch, load_tokenizer
+from .data.tokenizer import decode_batch, encode
 from .device import PinnedStager, device_facts, point_workers_at_python, resolve_compile, resolve_device
 from .model import ModelArgs, build_model, flops_per_token
 from .objectives import Paradigm, make_objective
@@ -294,10 +294,7 @@ class Engine:
             if isinstance(piece, str):
                 if not self.tokenizer_file:
                     raise ValueError(f"The prompt {piece!r} is text, but this engine was built without a tokenizer.")
-                tokenizer, eos = load_tokenizer(self.tokenizer_file)
-                if eos != self.eos_id:
-                    raise ValueError(f"{self.tokenizer_file} has end-of-story id {eos}, but the engine was given {self.eos_id}.")
-                ids += tokenizer.encode(piece, add_special_tokens=False).ids
+                ids += encode(self.tokenizer_file, piece).tolist()
             else:
                 ids.append(int(piece))
         return ids

@@ -76,7 +76,8 @@ def fill_after_eos(ids, eos_id: int, start: int):
 
 @torch.no_grad()
 def sample_ar(model, n_layer: int, prompt, settings: SampleConfig, generator, eos_id: int, use_cache: bool = True):
-    """prompt (B, P>=1) -> (B, length). ``use_cache=False`` recomputes the whole prefix each token (for tests)."""
+    """prompt (B, P>=1) -> (B, length). ``use_cache=False`` recomputes the whole prefix for every token: what the
+    benchmark compares the KV cache against."""
     B, P = prompt.shape
     length = settings.length
     if P < 1 or P >= length:

@@ -237,6 +237,30 @@ class CompareCommandTest {
         assertTrue(Files.isRegularFile(failing.resolve("report.json")));
     }
 
+    /** Each paradigm starts from its own key's prompt; text is encoded, sampled from and decoded in one engine call. */
+    @Test
+    @Order(9)
+    void eachParadigmStartsFromItsOwnPromptAndTheReportFlagsTheDifference() throws IOException {
+        Path prompted = temp.resolve("prompted");
+        CliRun r = compare(prompted, concat(SHORT, "--set", "sample.ar_prompt=text", "--set", "sample.mdlm_prompt=eos-text",
+                "--set", "sample.prompt_text=Once upon"));
+        assertEquals(0, r.code(), r.all());
+        for (String p : PARADIGMS) {
+            for (JsonNode s : jsonLines(prompted.resolve(p + "/samples.jsonl"))) {
+                JsonNode promptIds = s.path("sampler").path("prompt_ids");
+                assertEquals(p.equals("ar") ? "text" : "eos-text", s.path("sampler").path("prompt").asText(), p);
+                assertEquals(p.equals("mdlm"), promptIds.get(0).asInt() == 0, p + ": only eos-text starts with eos");
+                assertTrue(promptIds.size() >= 2, p + " " + promptIds);
+                for (int i = 0; i < promptIds.size(); i++) {
+                    assertEquals(promptIds.get(i).asInt(), s.path("ids").get(i).asInt(), p + " samples begin with the prompt");
+                }
+                assertTrue(s.path("text").asText().startsWith("Once upon"), p + ": " + s.path("text").asText());
+            }
+        }
+        assertFalse(json(prompted.resolve("report.json")).path("control").path("same_prompt").asBoolean(),
+                "different prompts are the study's confound, and the report says so");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** report.png is written only where Chromium is installed. */
