@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Which comparison protocol a run follows: {@code controlled} removes the confounds between the paradigms
- * (same prompts, same schedule family, shared head); {@code arche-2026} reproduces the published study's
- * choices so its numbers can be checked.
+ * The name of the set of values a config follows, for the report: {@code controlled} (the confounds between the
+ * paradigms removed: same prompts, the NELBO, tied heads) or {@code arche-2026} (the published study's choices, so
+ * its numbers can be checked). Only a name: every choice a protocol makes is a key of its own, and nothing behaves
+ * differently because of the name.
  */
 public enum Protocol {
     CONTROLLED,
