@@ -22,8 +22,8 @@ import java.util.Locale;
  *
  * <p>It lives in the test tree because NLTK's reference ({@link NltkSelfBleuReference}) does; run it with
  * <pre>
- * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
- * java -cp target/test-classes:target/classes:$(cat cp.txt) dev.paradigm.bench.MetricsBenchmark [python] [script]
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.paradigm.bench.MetricsBenchmark [python] [script]
  * </pre>
  * {@code paradigm bench} times the Java side alone, on the same texts ({@link HostBenchmark}).
  */
