@@ -35,12 +35,15 @@ $(JAR): $(JAVA_SOURCES)
 	@size=$$(stat -c %s $@); test $$size -le $(JAR_MAX_BYTES) || { \
 	  echo "$@ is $$size bytes, over $(JAR_MAX_BYTES): see the exclusions of language-en in pom.xml" >&2; rm -f $@; exit 1; }
 
-# Debian's Chromium renders report.html for the browser test and the report screenshot.
+# Debian's Chromium renders report.html for the browser test and the report screenshot. Headless rendering needs
+# none of its recommended packages (upower, udev, Mesa, a notification daemon, the printer set-up tool); the fonts
+# come with its dependencies (fontconfig needs one). `paradigm doctor` says whether a browser is there.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium (for the report's browser test and screenshot)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends chromium; }
 
 demo: setup browser
 	java -jar $(JAR) compare --config demo
