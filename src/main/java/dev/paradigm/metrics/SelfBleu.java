@@ -111,11 +111,21 @@ public final class SelfBleu {
         private final int[] sorted;
 
         ClosestLength(TokenCorpus corpus) {
-            sorted = new int[corpus.size()];
-            for (int s = 0; s < sorted.length; s++) {
-                sorted[s] = corpus.length(s);
-            }
+            this(lengthsOf(corpus));
+        }
+
+        /** Over the given sample lengths (in any order; the array is sorted in place and kept). */
+        ClosestLength(int[] lengths) {
+            sorted = lengths;
             Arrays.sort(sorted);
+        }
+
+        private static int[] lengthsOf(TokenCorpus corpus) {
+            int[] lengths = new int[corpus.size()];
+            for (int s = 0; s < lengths.length; s++) {
+                lengths[s] = corpus.length(s);
+            }
+            return lengths;
         }
 
         /** Closest to {@code length} once one sample of that length (the hypothesis) is set aside; ties → shorter. */

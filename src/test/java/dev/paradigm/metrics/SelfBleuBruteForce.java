@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Self-BLEU the slow, obvious way: a line-by-line port of NLTK's {@code sentence_bleu} (its
@@ -15,6 +17,14 @@ public final class SelfBleuBruteForce {
 
     public static double[] scores(TokenCorpus corpus, Smoothing smoothing) {
         SelfBleu.requireReferences(corpus.size());
+        return scores(corpus, h -> IntStream.range(0, corpus.size()).filter(r -> r != h).boxed().toList(), smoothing);
+    }
+
+    /**
+     * Each sample scored against the samples {@code referencesOf} names for it (indices into the corpus); a sample
+     * with no references scores 0 (no n-gram can match).
+     */
+    public static double[] scores(TokenCorpus corpus, IntFunction<List<Integer>> referencesOf, Smoothing smoothing) {
         int n = corpus.size();
         // Each sample's n-gram counts, made once (NLTK remakes them for every pair; the numbers are the same).
         List<List<Map<List<Integer>, Integer>>> counts = new ArrayList<>();
@@ -33,13 +43,7 @@ public final class SelfBleuBruteForce {
         }
         double[] scores = new double[n];
         for (int h = 0; h < n; h++) {
-            List<Integer> references = new ArrayList<>();
-            for (int r = 0; r < n; r++) {
-                if (r != h) {
-                    references.add(r);
-                }
-            }
-            scores[h] = sentenceBleu(counts, lengths, references, h, smoothing);
+            scores[h] = sentenceBleu(counts, lengths, referencesOf.apply(h), h, smoothing);
         }
         return scores;
     }
@@ -59,7 +63,7 @@ public final class SelfBleuBruteForce {
                 }
             }
             for (Map.Entry<List<Integer>, Integer> entry : hypothesisCounts.entrySet()) {
-                matches[n - 1] += Math.min(entry.getValue(), maxCounts.get(entry.getKey()));
+                matches[n - 1] += Math.min(entry.getValue(), maxCounts.getOrDefault(entry.getKey(), 0));
                 hypothesisNgrams[n - 1] += entry.getValue();
             }
         }
