@@ -54,6 +54,7 @@ public final class MemorizationBenchmark {
                     (long) chunks * SEQ_LEN, chunks, SEQ_LEN, (System.nanoTime() - t0) / 1e9);
             TokenStore store = TokenStore.open(folder, TokenStore.Verification.SKIP_SHA256);
             double[] build = new double[runs];
+            double[] buildCpu = new double[runs];
             double[] query = new double[runs];
             double[] summary = new double[runs];
             long[] peak = new long[runs];
@@ -63,8 +64,10 @@ public final class MemorizationBenchmark {
                 long before = heapUsed();
                 resetPeaks();
                 long b0 = System.nanoTime();
+                long c0 = cpuNanos();
                 TrainIndex index = TrainIndex.build(store);
                 build[r] = (System.nanoTime() - b0) / 1e9;
+                buildCpu[r] = (cpuNanos() - c0) / 1e9;
                 peak[r] = heapPeak() - before;
                 long q0 = System.nanoTime();
                 long copied = 0;
@@ -75,12 +78,12 @@ public final class MemorizationBenchmark {
                 long s0 = System.nanoTime();
                 var result = Memorization.measure(index, samples, Memorization.ORDERS, new Bootstrap(SAMPLES, 1000, SEED));
                 summary[r] = (System.nanoTime() - s0) / 1e9;
-                System.out.printf(Locale.ROOT, "run %d: build %.2f s, peak heap %.0f MiB, query %.3f s, measure+bootstrap "
-                        + "%.3f s (copied 8-grams %d; share %s; longest span %d)%n", r + 1, build[r], peak[r] / 1048576.0,
+                System.out.printf(Locale.ROOT, "run %d: build %.2f s (CPU %.2f s), peak heap %.0f MiB, query %.3f s, measure+bootstrap "
+                        + "%.3f s (copied 8-grams %d; share %s; longest span %d)%n", r + 1, build[r], buildCpu[r], peak[r] / 1048576.0,
                         query[r], summary[r], copied, result.copiedShare().get(8), result.maxSpan());
             }
-            System.out.printf(Locale.ROOT, "median of %d: build %.2f s, query of %d samples x %d tokens %.3f s "
-                    + "(%.1f us a position), measure with 1000 bootstrap resamples %.3f s%n", runs, median(build),
+            System.out.printf(Locale.ROOT, "median of %d: build %.2f s (CPU %.2f s: the machine may be shared), query of %d samples x %d tokens %.3f s "
+                    + "(%.1f us a position), measure with 1000 bootstrap resamples %.3f s%n", runs, median(build), median(buildCpu),
                     SAMPLES, SAMPLE_LENGTH, median(query), median(query) * 1e6 / (SAMPLES * SAMPLE_LENGTH), median(summary));
             System.out.printf(Locale.ROOT, "peak heap during the build (sum of the heap pools' peaks, minus the heap in "
                     + "use before): max %.0f MiB; TrainIndex.estimateBytes: %.0f MiB; JVM max heap %.0f MiB%n",
@@ -134,6 +137,11 @@ public final class MemorizationBenchmark {
     private static int zipf(SplittableRandom random, double[] cumulative) {
         int index = Arrays.binarySearch(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
         return index >= 0 ? index : -index - 1;
+    }
+
+    /** CPU time of this thread: the build is single-threaded, so this is its cost on a machine others also use. */
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static long heapUsed() {

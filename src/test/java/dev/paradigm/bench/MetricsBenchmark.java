@@ -1,7 +1,10 @@
 package dev.paradigm.bench;
 
+import dev.paradigm.metrics.Bootstrap;
+import dev.paradigm.metrics.Estimate;
 import dev.paradigm.metrics.MetricsSettings;
 import dev.paradigm.metrics.NltkSelfBleuReference;
+import dev.paradigm.metrics.ResampledSelfBleu;
 import dev.paradigm.metrics.SampleMetrics;
 import dev.paradigm.metrics.SelfBleu;
 import dev.paradigm.metrics.Smoothing;
@@ -18,7 +21,8 @@ import java.util.Locale;
  * <p>Java: the whole computation from texts (tokenising included), median of 5 runs after one warm-up.
  * NLTK: {@code sentence_bleu} for the first 50 hypotheses, each against all 999 others, then multiplied by
  * 1000 / 50: the extrapolated time of all 1,000, said as such in the table. The 50 NLTK scores are also
- * compared with Java's.
+ * compared with Java's. Last, the bootstrap that resamples the samples and recomputes all-pairs Self-BLEU on each
+ * of 1,000 resamples ({@link ResampledSelfBleu}).
  *
  * <p>It lives in the test tree because NLTK's reference ({@link NltkSelfBleuReference}) does; run it with
  * <pre>
@@ -31,6 +35,7 @@ public final class MetricsBenchmark {
     static final int SAMPLES = HostBenchmark.SELF_BLEU_SAMPLES;
     static final int NLTK_HYPOTHESES = 50;
     static final int RUNS = 5;
+    static final int RESAMPLES = 1000;
 
     private MetricsBenchmark() {}
 
@@ -73,7 +78,17 @@ public final class MetricsBenchmark {
                 seconds[0]));
         table.append(String.format(Locale.ROOT, "%-58s %12.4f%n",
                 "Java SampleMetrics.compute, 1000 resamples (1 cold run)", facadeSeconds));
-        table.append(String.format(Locale.ROOT, "Java Self-BLEU = %.6f%n", Arrays.stream(javaScores).average().orElseThrow()));
+        TokenCorpus corpus = TokenCorpus.ofWords(texts);
+        long resampleStart = System.nanoTime();
+        Estimate interval = new Bootstrap(SAMPLES, RESAMPLES, HostBenchmark.TEXT_SEED).ofPooled(new ResampledSelfBleu(corpus, smoothing));
+        double resampleSeconds = (System.nanoTime() - resampleStart) / 1e9;
+        Estimate naive = new Bootstrap(SAMPLES, RESAMPLES, HostBenchmark.TEXT_SEED).ofMean(javaScores);
+        table.append(String.format(Locale.ROOT, "%-58s %12.4f%n",
+                "Java Self-BLEU, " + RESAMPLES + " resamples of the samples (1 cold run)", resampleSeconds));
+        table.append(String.format(Locale.ROOT, "Java Self-BLEU = %.6f; 95%% interval, samples resampled: [%.6f, %.6f]; "
+                + "per-sample scores resampled as if independent: [%.6f, %.6f]%n",
+                Arrays.stream(javaScores).average().orElseThrow(), interval.ciLow(), interval.ciHigh(), naive.ciLow(),
+                naive.ciHigh()));
         try {
             NltkSelfBleuReference.Result nltk = NltkSelfBleuReference.run(python, script, texts, NLTK_HYPOTHESES,
                     List.of(smoothing), 3600);
