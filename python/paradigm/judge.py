@@ -67,7 +67,7 @@ def _check_folder(setting: str, folder: str):
     if not names & set(WEIGHT_FILES):
         missing.append("weights (" + " or ".join(WEIGHT_FILES) + ")")
     if not names & set(TOKENIZER_FILES):
-        missing.append("a tokenizer (" + " or ".join(TOKENIZER_FILES) + ")")
+        missing.append("tokenizer files (" + " or ".join(TOKENIZER_FILES) + ")")
     if missing:
         raise JudgeError(f"{KEY}={setting}: the folder {folder} is not a Hugging Face model: it has no "
                          f"{', no '.join(missing)}. Give a folder written by save_pretrained (model and tokenizer).")

@@ -29,7 +29,9 @@ def tokenizer(vocab_size: int = 320):
 def save_tiny_judge(folder: str, n_positions: int = 16, seed: int = 0) -> str:
     """Writes the judge into ``folder``; a context of 16 tokens makes ordinary sentences span several chunks."""
     from transformers import GPT2Config, GPT2LMHeadModel
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.disable_progress_bar()  # no "Writing model shards" bar in the test output
     tok = tokenizer()
     config = GPT2Config(vocab_size=len(tok), n_positions=n_positions, n_embd=32, n_layer=2, n_head=2,
                         bos_token_id=tok.eos_token_id, eos_token_id=tok.eos_token_id)
