@@ -9,6 +9,6 @@
  * {@link dev.paradigm.memorization.SampleOverlap} counts the copied n-grams of each order and the longest copied
  * span. {@link dev.paradigm.memorization.Memorization} pools them over samples with bootstrap intervals, and
  * {@link dev.paradigm.memorization.HeldOutText} draws the validation baseline shaped like samples.
- * {@code bench/MemorizationBenchmark} times it on 50M synthetic tokens.
+ * {@code MemorizationBenchmark} (test tree, package bench) times it on 50M synthetic tokens.
  */
 package dev.paradigm.memorization;

@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * How long the memorization index takes to build over a paper-sized training split, and to answer a paradigm's
  * samples, and how much heap it takes against {@link TrainIndex#estimateBytes}.
  *
+ * <p>A stand-alone benchmark, so it lives in the test tree; run it with
  * <pre>
- * mvn -o -q -B compile && mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt
- * nice java -Xmx1g -cp target/classes:$(cat cp.txt) dev.paradigm.bench.MemorizationBenchmark [tokens] [runs]
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * nice java -Xmx600m -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.paradigm.bench.MemorizationBenchmark [tokens] [runs]
  * </pre>
  *
  * <p>The training split is written as a uint16 token store of 512-token chunks and indexed from its memory map, as
