@@ -3,7 +3,7 @@ package dev.paradigm.bench;
 import dev.paradigm.data.BatchBenchmark;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.metrics.SelfBleu;
-import dev.paradigm.metrics.Smoothing;
+import dev.paradigm.config.Smoothing;
 import dev.paradigm.metrics.TokenCorpus;
 import dev.paradigm.metrics.ZipfTextGenerator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.paradigm.metrics;
 
+import dev.paradigm.config.Smoothing;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class MetricsBenchmark {
 
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Self-BLEU (BLEU-4, smoothing %s) over all pairs of %d samples, "
-                + "%d words in all (Zipf vocabulary of 4000 words, seed %d)%n", smoothing.configName(), SAMPLES,
+                + "%d words in all (Zipf vocabulary of 4000 words, seed %d)%n", smoothing, SAMPLES,
                 words, SEED));
         table.append(String.format(Locale.ROOT, "%-58s %12s%n", "implementation", "seconds"));
         table.append(String.format(Locale.ROOT, "%-58s %12.4f%n", "Java exact, linear (median of " + RUNS + ")",

@@ -1,6 +1,8 @@
 package dev.paradigm.report;
 
+import dev.paradigm.engine.Paradigm;
 import dev.paradigm.metrics.Estimate;
+import dev.paradigm.train.CurveAnalysis;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,8 @@ public final class HeadlineNumbers {
     public static Map<String, Double> of(RunReport report) {
         Map<String, Double> numbers = new LinkedHashMap<>();
         for (ParadigmRun run : List.of(report.ar(), report.mdlm())) {
-            String p = run.paradigm() + ".";
-            OverfitAnalysis analysis = run.summary().analysis();
+            String p = run.paradigm().id() + ".";
+            CurveAnalysis analysis = run.summary().analysis();
             numbers.put(p + "best_val_loss", analysis.bestValLoss());
             numbers.put(p + "best_step", (double) analysis.bestStep());
             numbers.put(p + "final_val_loss", run.evals().get(run.evals().size() - 1).valLoss());
@@ -29,14 +31,12 @@ public final class HeadlineNumbers {
             numbers.put(p + "tokens_per_s", run.summary().tokensPerS());
             numbers.put(p + "train_time_s", run.summary().trainTimeS());
             for (String metric : METRICS) {
-                Estimate estimate = run.evaluation().metrics().get(metric);
+                Estimate estimate = run.metrics().get(metric);
                 if (estimate != null) {
                     numbers.put(p + metric, estimate.value());
                 }
             }
-            if (run.evaluation().genPpl() != null) {
-                numbers.put(p + "gen_ppl", run.evaluation().genPpl().value());
-            }
+            numbers.put(p + "gen_ppl", run.evaluation().fluency().genPpl().value());
         }
         return numbers;
     }
@@ -44,18 +44,18 @@ public final class HeadlineNumbers {
     /** A reader's name for a headline key: "AR best validation loss". */
     static String label(String key) {
         int dot = key.indexOf('.');
-        String paradigm = key.substring(0, dot).toUpperCase(java.util.Locale.ROOT);
+        Paradigm paradigm = Paradigm.of(key.substring(0, dot));
         String quantity = key.substring(dot + 1);
         String name = switch (quantity) {
             case "best_val_loss" -> "best validation loss";
             case "best_step" -> "step of best validation loss";
             case "final_val_loss" -> "final validation loss";
-            case "val_ppl" -> "validation perplexity" + (paradigm.equals("MDLM") ? " (upper bound)" : "");
+            case "val_ppl" -> "validation perplexity" + (paradigm == Paradigm.MDLM ? " (upper bound)" : "");
             case "tokens_per_s" -> "throughput (tokens/s)";
             case "train_time_s" -> "training time (s)";
             case "gen_ppl" -> "generative perplexity";
             default -> MetricCatalog.label(quantity);
         };
-        return paradigm + " " + name;
+        return paradigm.name() + " " + name;
     }
 }

@@ -1,6 +1,8 @@
 package dev.paradigm.report;
 
+import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.metrics.Estimate;
+import dev.paradigm.run.MetricsLine;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +18,15 @@ public final class PaperComparison {
 
     private PaperComparison() {}
 
+    /** The published study's scale: 12 layers × 768 wide, 512 tokens, 20,000 steps of batch 32. */
+    static boolean isPaperScale(ExperimentConfig config) {
+        return config.model().nLayer() == 12 && config.model().dModel() == 768 && config.model().seqLen() == 512
+                && config.train().steps() == 20_000 && config.train().batchSize() == 32;
+    }
+
     /** The rows, or an empty list when the run is not at paper scale (the numbers would not be comparable). */
     public static List<Row> rows(RunReport report) {
-        if (!report.config().isPaperScale()) {
+        if (!isPaperScale(report.config().resolved())) {
             return List.of();
         }
         ParadigmRun ar = report.ar();
@@ -54,17 +62,17 @@ public final class PaperComparison {
         if (!metric.equals("self_bleu")) {
             return MetricCatalog.label(metric);
         }
-        return run.evaluation().metrics().containsKey("self_bleu_sampled") ? "Self-BLEU (sampled pairs, as in the paper)"
+        return run.metrics().containsKey("self_bleu_sampled") ? "Self-BLEU (sampled pairs, as in the paper)"
                 : "Self-BLEU (this run: all pairs; paper: sampled pairs)";
     }
 
     private static Double valLossAt(ParadigmRun run, long step) {
-        return run.evals().stream().filter(e -> e.step() == step).map(EvalPoint::valLoss).findFirst().orElse(null);
+        return run.evals().stream().filter(e -> e.step() == step).map(MetricsLine.Eval::valLoss).findFirst().orElse(null);
     }
 
     /** Self-BLEU is compared with the sampled estimate when the run made one, as the paper did. */
     private static Double runMetric(ParadigmRun run, String metric) {
-        var metrics = run.evaluation().metrics();
+        var metrics = run.metrics();
         if (metric.equals("self_bleu") && metrics.containsKey("self_bleu_sampled")) {
             return metrics.get("self_bleu_sampled").value();
         }

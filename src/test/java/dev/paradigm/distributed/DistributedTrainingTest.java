@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.paradigm.config.ConfigLoader;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.BatchSchedule;
-import dev.paradigm.data.Split;
+import dev.paradigm.data.Subset;
 import dev.paradigm.data.StreamDigest;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Paradigm;
@@ -120,7 +120,7 @@ class DistributedTrainingTest {
         BatchSchedule schedule = new BatchSchedule(seed, store.trainChunks(), BATCH);
         StreamDigest digest = StreamDigest.start();
         for (int step = 0; step < STEPS; step++) {
-            digest.update(store, Split.TRAIN, schedule.globalBatchIndices(step));
+            digest.update(store, Subset.TRAIN, schedule.globalBatchIndices(step));
         }
         return digest.hex();
     }
