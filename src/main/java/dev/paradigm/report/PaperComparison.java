@@ -2,6 +2,7 @@ package dev.paradigm.report;
 
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.metrics.Estimate;
+import dev.paradigm.report.HeadlineNumbers.Quantity;
 import dev.paradigm.run.MetricsLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +39,9 @@ public final class PaperComparison {
                 (double) mdlm.summary().params(), pm.params(), 0));
         rows.add(new Row("train_minutes", "Training time (min)", ar.summary().trainTimeS() / 60, pa.trainMinutes(),
                 mdlm.summary().trainTimeS() / 60, pm.trainMinutes(), 2));
-        rows.add(new Row("tokens_per_s", "Throughput (tokens/s)", ar.summary().tokensPerS(), pa.tokensPerS(),
-                mdlm.summary().tokensPerS(), pm.tokensPerS(), 1));
-        rows.add(new Row("best_val_loss", "Best validation loss", ar.summary().analysis().bestValLoss(),
-                pa.bestValLoss(), mdlm.summary().analysis().bestValLoss(), pm.bestValLoss(), 4));
-        rows.add(new Row("best_step", "Step of best validation loss", (double) ar.summary().analysis().bestStep(),
-                pa.bestStep(), (double) mdlm.summary().analysis().bestStep(), pm.bestStep(), 0));
+        rows.add(row(Quantity.TOKENS_PER_S, "Throughput (tokens/s)", ar, pa.tokensPerS(), mdlm, pm.tokensPerS(), 1));
+        rows.add(row(Quantity.BEST_VAL_LOSS, "Best validation loss", ar, pa.bestValLoss(), mdlm, pm.bestValLoss(), 4));
+        rows.add(row(Quantity.BEST_STEP, "Step of best validation loss", ar, pa.bestStep(), mdlm, pm.bestStep(), 0));
         for (int i = 0; i < pa.valLossEvery2000().size(); i++) {
             long step = (i + 1) * PublishedResults.EVAL_EVERY;
             rows.add(new Row("val_loss_" + step, "Validation loss at step " + Fmt.count(step), valLossAt(ar, step),
@@ -56,6 +54,12 @@ public final class PaperComparison {
                     counts ? 0 : metric.equals("mean_words") ? 1 : 3));
         }
         return rows;
+    }
+
+    /** A headline quantity of both runs beside the paper's values. */
+    private static Row row(Quantity quantity, String label, ParadigmRun ar, double arPaper, ParadigmRun mdlm,
+            double mdlmPaper, int decimals) {
+        return new Row(quantity.key(), label, quantity.of(ar), arPaper, quantity.of(mdlm), mdlmPaper, decimals);
     }
 
     private static String paperLabel(String metric, ParadigmRun run) {

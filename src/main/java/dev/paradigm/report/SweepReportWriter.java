@@ -71,7 +71,7 @@ public final class SweepReportWriter {
         sweep.seeds().forEach(seed -> header.add("seed " + seed));
         List<List<String>> rows = new ArrayList<>();
         for (SweepStatistic s : sweep.statistics()) {
-            int decimals = decimals(s.key(), s.mean());
+            int decimals = HeadlineNumbers.decimals(s.key(), s.mean());
             List<String> row = new ArrayList<>(List.of(HeadlineNumbers.label(s.key()),
                     Fmt.decimals(s.mean(), decimals) + " ± " + Fmt.decimals(s.std(), decimals)));
             s.values().forEach(v -> row.add(Fmt.decimals(v, decimals)));
@@ -85,11 +85,4 @@ public final class SweepReportWriter {
                 : Table.FAIL + " At least one seed's comparison was not controlled; see that run's report.";
     }
 
-    /** Losses to four decimals like the single-run report; other numbers by magnitude. */
-    private static int decimals(String key, double mean) {
-        if (key.endsWith("val_loss")) {
-            return 4;
-        }
-        return Math.abs(mean) >= 100 ? 1 : Math.abs(mean) >= 10 ? 2 : 3;
-    }
 }
