@@ -1,7 +1,7 @@
 package dev.paradigm.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,18 +49,22 @@ final class JsonLinesFile {
             if (text.isBlank()) {
                 continue;
             }
+            JsonNode tree;
             try {
-                if (!headerSeen) {
-                    format.check(RunJson.MAPPER.readTree(text), file, run);
-                    headerSeen = true;
-                } else {
-                    records.add(RunJson.MAPPER.readValue(text, type));
-                }
-            } catch (StreamReadException torn) {
+                tree = RunJson.MAPPER.readTree(text); // JSON syntax first, then the record's shape
+            } catch (JsonProcessingException torn) {
                 if (tornTail && i == last - 1 && headerSeen) {
                     break; // a line cut by a crash is the last one; what came before stands
                 }
                 throw format.unreadable(file, i + 1, torn);
+            }
+            if (!headerSeen) {
+                format.check(tree, file, run);
+                headerSeen = true;
+                continue;
+            }
+            try {
+                records.add(RunJson.MAPPER.treeToValue(tree, type));
             } catch (JsonProcessingException e) {
                 throw format.unreadable(file, i + 1, e);
             }
