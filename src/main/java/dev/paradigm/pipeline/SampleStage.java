@@ -106,7 +106,7 @@ public final class SampleStage {
 
         SampleConfig sample = config.sample();
         List<Integer> prompt = promptIds(config, paradigm, store, python);
-        // With the config's own (snake_case) key names, which Python reads.
+        // What Python reads (the config's snake_case key names) and what every line records.
         SamplerSettings settings = new SamplerSettings(sample, prompt, config.protocol());
         String checkpoint = run.root().relativize(best).toString();
         String settingsJson = settings.toJson();
