@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * points only, so evaluation and checkpoint time never leak into tokens/s.
  */
 final class RankZeroBookkeeping implements Bookkeeping {
-    private static final Logger log = LoggerFactory.getLogger(Trainer.class);
+    private static final Logger log = LoggerFactory.getLogger(Trainer.class); // the training log, as one voice
 
     private final ExperimentConfig config;
     private final Paradigm paradigm;
