@@ -72,8 +72,10 @@ def test_two_ranks_with_half_batches_train_the_one_process_model(tmp_path, parad
         np.testing.assert_allclose(result["losses"][:, 1], expected_losses[:, 1], rtol=1e-4)
         for name, value in expected_weights.items():
             # Adam turns a gradient summed in another order into an update that differs by a sliver of
-            # lr (1e-2) where the gradient is near zero: atol is a thousandth of one step.
-            torch.testing.assert_close(result["weights"][name], value, rtol=1e-4, atol=1e-5, msg=name)
+            # lr (1e-2) where the gradient is near zero (measured: up to 1.5e-5 in the arche-2026 MDLM's
+            # qkv weights after 6 steps): atol is half a percent of one step, far below what a wrong
+            # gradient (an update off by O(lr)) would give.
+            torch.testing.assert_close(result["weights"][name], value, rtol=1e-4, atol=5e-5, msg=name)
     # every rank reports the global loss, not its own shard's
     np.testing.assert_array_equal(ranks[0]["losses"], ranks[1]["losses"])
 

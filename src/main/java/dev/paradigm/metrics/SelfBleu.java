@@ -16,7 +16,7 @@ import java.util.Arrays;
  *   <li>the reference length closest to the hypothesis length (ties to the shorter): a neighbour search in
  *       the sorted list of all lengths with one copy of the hypothesis length taken out.</li>
  * </ul>
- * {@link SelfBleuBruteForce} computes the same numbers the slow way; the tests hold the two equal.
+ * The test tree's {@code SelfBleuBruteForce} computes the same numbers the slow way; the tests hold the two equal.
  */
 public final class SelfBleu {
     private SelfBleu() {}

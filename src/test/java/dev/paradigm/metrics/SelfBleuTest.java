@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paradigm.bench.ZipfTextGenerator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.paradigm.metrics;
+package dev.paradigm.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,12 @@
-package dev.paradigm.metrics;
+package dev.paradigm.bench;
 
 import dev.paradigm.config.Smoothing;
+import dev.paradigm.metrics.MetricsSettings;
+import dev.paradigm.metrics.NltkSelfBleuReference;
+import dev.paradigm.metrics.SampleMetrics;
+import dev.paradigm.metrics.SelfBleu;
+import dev.paradigm.metrics.TokenCorpus;
+import dev.paradigm.metrics.WordTokenizer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -14,13 +20,17 @@ import java.util.Locale;
  * 1000 / 50: the extrapolated time of all 1,000, said as such in the table. The 50 NLTK scores are also
  * compared with Java's.
  *
- * <pre>mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt && java -cp target/classes:$(cat cp.txt) dev.paradigm.metrics.MetricsBenchmark [python] [script]</pre>
+ * <p>It lives in the test tree because NLTK's reference ({@link NltkSelfBleuReference}) does; run it with
+ * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.paradigm.bench.MetricsBenchmark [python] [script]
+ * </pre>
+ * {@code paradigm bench} times the Java side alone, on the same texts ({@link HostBenchmark}).
  */
 public final class MetricsBenchmark {
-    static final int SAMPLES = 1000;
+    static final int SAMPLES = HostBenchmark.SELF_BLEU_SAMPLES;
     static final int NLTK_HYPOTHESES = 50;
     static final int RUNS = 5;
-    private static final long SEED = 20260127L;
 
     private MetricsBenchmark() {}
 
@@ -33,7 +43,7 @@ public final class MetricsBenchmark {
 
     /** Runs the benchmark and returns the table; NLTK is skipped (and the table says why) when it cannot run. */
     public static String run(Path python, Path script) throws InterruptedException {
-        List<String> texts = new ZipfTextGenerator(4000, 1.1, SEED).texts(SAMPLES, 80, 120);
+        List<String> texts = HostBenchmark.selfBleuTexts();
         Smoothing smoothing = Smoothing.METHOD1;
         double[] javaScores = SelfBleu.scores(TokenCorpus.ofWords(texts), smoothing); // warm-up
         double[] seconds = new double[RUNS];
@@ -49,13 +59,13 @@ public final class MetricsBenchmark {
         // Stand-in token ids: one per word (its hash), about as many as a model's ids for such texts.
         int[][] ids = texts.stream().map(t -> WordTokenizer.words(t).stream().mapToInt(String::hashCode).toArray())
                 .toArray(int[][]::new);
-        SampleMetrics.compute(texts, ids, MetricsSettings.defaults(SEED));
+        SampleMetrics.compute(texts, ids, MetricsSettings.defaults(HostBenchmark.TEXT_SEED));
         double facadeSeconds = (System.nanoTime() - facadeStart) / 1e9;
 
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Self-BLEU (BLEU-4, smoothing %s) over all pairs of %d samples, "
                 + "%d words in all (Zipf vocabulary of 4000 words, seed %d)%n", smoothing, SAMPLES,
-                words, SEED));
+                words, HostBenchmark.TEXT_SEED));
         table.append(String.format(Locale.ROOT, "%-58s %12s%n", "implementation", "seconds"));
         table.append(String.format(Locale.ROOT, "%-58s %12.4f%n", "Java exact, linear (median of " + RUNS + ")",
                 javaMedian));

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code python/tests/nltk_self_bleu_reference.py}: NLTK's own {@code sentence_bleu} Self-BLEU, the
- * number {@link SelfBleu} must reproduce. Used by the tests and by {@link MetricsBenchmark}.
+ * number {@link SelfBleu} must reproduce. Used by the tests and by {@link dev.paradigm.bench.MetricsBenchmark}.
  */
 public final class NltkSelfBleuReference {
     public static final String SCRIPT = "python/tests/nltk_self_bleu_reference.py";
