@@ -2,7 +2,7 @@ package dev.paradigm.bench;
 
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.metrics.SelfBleu;
-import dev.paradigm.metrics.Smoothing;
+import dev.paradigm.config.Smoothing;
 import dev.paradigm.metrics.TokenCorpus;
 import java.util.List;
 

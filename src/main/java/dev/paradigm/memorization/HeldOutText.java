@@ -1,6 +1,6 @@
 package dev.paradigm.memorization;
 
-import dev.paradigm.data.Split;
+import dev.paradigm.data.Subset;
 import dev.paradigm.data.TokenStore;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -35,7 +35,7 @@ public final class HeldOutText {
         long[] starts = new long[16];
         int found = 0;
         for (int c = 0; c < store.valChunks(); c++) {
-            int[] chunk = store.chunk(Split.VAL, c);
+            int[] chunk = store.chunk(Subset.VAL, c);
             for (int p = 0; p < seqLen; p++) {
                 if (stories ? isStoryStart(chunk, p, eos, maxLength) : p + Math.min(maxLength, seqLen) <= seqLen) {
                     if (found == starts.length) {
@@ -52,7 +52,7 @@ public final class HeldOutText {
             int j = i + random.nextInt(found - i);
             long start = starts[j];
             starts[j] = starts[i];
-            int[] chunk = store.chunk(Split.VAL, (int) (start / seqLen));
+            int[] chunk = store.chunk(Subset.VAL, (int) (start / seqLen));
             int from = (int) (start % seqLen);
             int to = Math.min(seqLen, from + maxLength);
             if (stories) {

@@ -1,6 +1,6 @@
 package dev.paradigm.memorization;
 
-import dev.paradigm.data.Split;
+import dev.paradigm.data.Subset;
 import dev.paradigm.data.TokenStore;
 import java.nio.IntBuffer;
 
@@ -78,7 +78,7 @@ public final class TrainIndex {
         IntBuffer view = IntBuffer.wrap(text);
         for (int c = 0; c < chunks; c++) {
             int at = c * (seqLen + 1);
-            store.copyChunk(Split.TRAIN, c, view, at);
+            store.copyChunk(Subset.TRAIN, c, view, at);
             text[at + seqLen] = separator;
         }
         return new TrainIndex(text, SuffixArray.of(text, separator + 1), seqLen, (long) chunks * seqLen);

@@ -1,5 +1,6 @@
 package dev.paradigm.metrics;
 
+import dev.paradigm.config.Smoothing;
 import java.util.Arrays;
 
 /**

@@ -1,9 +1,5 @@
 package dev.paradigm.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.config.Prompt;
 import dev.paradigm.config.Protocol;
@@ -12,16 +8,18 @@ import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.engine.TokenArrays;
-import dev.paradigm.run.AtomicFiles;
+import dev.paradigm.run.RunFileException;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.SampleLine;
+import dev.paradigm.run.SamplerSettings;
+import dev.paradigm.run.SamplesFile;
 import dev.paradigm.runtime.PythonRuntime;
 import dev.paradigm.train.Progress;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import jep.NDArray;
 
 /**
@@ -34,8 +32,6 @@ import jep.NDArray;
  * asymmetry is reproduced on purpose: AR gets the prompt text (e.g. "Once"), MDLM none.
  */
 public final class SampleStage {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private SampleStage() {}
 
     /**
@@ -43,24 +39,13 @@ public final class SampleStage {
      * drawn with other settings (the config's sample section changed) are stale.
      */
     public static boolean isComplete(RunFolder run, Paradigm paradigm, ExperimentConfig config) {
-        Path file = run.samples(paradigm);
-        if (!Files.exists(file)) {
+        if (!Files.exists(run.samples(paradigm))) {
             return false;
         }
         try {
-            List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
-            if (lines.size() != config.sample().n()) {
-                return false;
-            }
-            JsonNode recorded = JSON.readTree(lines.get(0)).path("sampler");
-            ObjectNode current = samplerSection(config);
-            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) current::fields) {
-                if (!field.getValue().equals(recorded.get(field.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
+            List<SampleLine> samples = SamplesFile.read(run, paradigm);
+            return samples.size() == config.sample().n() && samples.get(0).sampler().sample().equals(config.sample());
+        } catch (RunFileException damagedOrOlder) { // drawn again
             return false;
         }
     }
@@ -121,20 +106,13 @@ public final class SampleStage {
 
         SampleConfig sample = config.sample();
         List<Integer> prompt = promptIds(config, paradigm, store, python);
-        // The resolved section with the config's own (snake_case) key names, which Python reads; the record's
-        // camelCase names would be ignored there and the sampler would silently run on its defaults.
-        ObjectNode settings = samplerSection(config);
-        ArrayNode promptNode = settings.putArray("prompt_ids");
-        prompt.forEach(promptNode::add);
-        if (prompt.isEmpty()) {
-            settings.putNull("prompt_ids");
-        }
-        settings.put("protocol", config.protocol().toString());
+        // What Python reads (the config's snake_case key names) and what every line records.
+        SamplerSettings settings = new SamplerSettings(sample, prompt, config.protocol());
         String checkpoint = run.root().relativize(best).toString();
-        String settingsJson = settings.toString();
+        String settingsJson = settings.toJson();
         String tokenizer = tokenizerFile(store);
 
-        StringBuilder out = new StringBuilder();
+        List<SampleLine> out = new ArrayList<>();
         Progress progress = new Progress(paradigm.id() + " sample", sample.n());
         int index = 0;
         for (int b = 0; index < sample.n(); b++) {
@@ -143,67 +121,18 @@ public final class SampleStage {
             int[][] ids = engine.sample(count, seed, settingsJson);
             List<String> texts = decode(python, tokenizer, ids, sample.stopAtEos());
             for (int i = 0; i < count; i++) {
-                ObjectNode line = JSON.createObjectNode();
-                line.put("index", index + i);
-                ArrayNode idNode = line.putArray("ids");
-                for (int id : ids[i]) {
-                    idNode.add(id);
-                }
-                line.put("text", texts.get(i));
-                line.put("seed", seed);
-                line.put("paradigm", paradigm.id());
-                line.put("checkpoint", checkpoint);
-                line.set("sampler", settings);
-                out.append(line).append('\n');
+                out.add(new SampleLine(index + i, IntStream.of(ids[i]).boxed().toList(), texts.get(i), seed, paradigm,
+                        checkpoint, settings));
             }
             index += count;
             progress.update(index, "");
         }
-        AtomicFiles.writeString(run.samples(paradigm), out.toString());
-    }
-
-    /** The {@code sample} section of the resolved config as Python receives it (snake_case keys). */
-    static ObjectNode samplerSection(ExperimentConfig config) {
-        try {
-            return (ObjectNode) JSON.readTree(config.toJson()).get("sample").deepCopy();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) { // toJson writes valid JSON
-            throw new IllegalStateException(impossible);
-        }
+        SamplesFile.write(run, paradigm, out);
     }
 
     @SuppressWarnings("unchecked")
     static List<String> decode(PythonRuntime python, String tokenizer, int[][] ids, boolean stopAtEos) {
         NDArray<int[]> array = TokenArrays.of(ids);
         return (List<String>) python.invoke("paradigm.data.tokenizer", "decode_batch", tokenizer, array, stopAtEos);
-    }
-
-    /** Reads samples.jsonl; a malformed line is reported with its number. */
-    public static List<JsonNode> read(Path file) {
-        List<JsonNode> samples = new ArrayList<>();
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) {
-                    continue;
-                }
-                try {
-                    JsonNode node = JSON.readTree(lines.get(i));
-                    if (!node.has("ids") || !node.has("text")) {
-                        throw new IllegalArgumentException("Line " + (i + 1) + " of " + file
-                                + " has no \"ids\" or no \"text\" field; each line must be one sample object.");
-                    }
-                    samples.add(node);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalArgumentException("Line " + (i + 1) + " of " + file + " is not valid JSON: "
-                            + e.getOriginalMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
-        }
-        if (samples.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no samples. Run `paradigm sample` again.");
-        }
-        return samples;
     }
 }

@@ -1,5 +1,6 @@
 package dev.paradigm.bench;
 
+import dev.paradigm.config.Smoothing;
 import dev.paradigm.metrics.Bootstrap;
 import dev.paradigm.metrics.Estimate;
 import dev.paradigm.metrics.MetricsSettings;
@@ -7,7 +8,6 @@ import dev.paradigm.metrics.NltkSelfBleuReference;
 import dev.paradigm.metrics.ResampledSelfBleu;
 import dev.paradigm.metrics.SampleMetrics;
 import dev.paradigm.metrics.SelfBleu;
-import dev.paradigm.metrics.Smoothing;
 import dev.paradigm.metrics.TokenCorpus;
 import dev.paradigm.metrics.WordTokenizer;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ public final class MetricsBenchmark {
 
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Self-BLEU (BLEU-4, smoothing %s) over all pairs of %d samples, "
-                + "%d words in all (Zipf vocabulary of 4000 words, seed %d)%n", smoothing.configName(), SAMPLES,
+                + "%d words in all (Zipf vocabulary of 4000 words, seed %d)%n", smoothing, SAMPLES,
                 words, HostBenchmark.TEXT_SEED));
         table.append(String.format(Locale.ROOT, "%-58s %12s%n", "implementation", "seconds"));
         table.append(String.format(Locale.ROOT, "%-58s %12.4f%n", "Java exact, linear (median of " + RUNS + ")",

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -91,7 +93,9 @@ class CompareCommandTest {
             assertEquals(summary.path("data_digest").asText(), training.path("summary").path("data_digest").asText(), p);
             assertEquals(evals.size(), training.path("evals").size(), p);
 
-            List<JsonNode> samples = jsonLines(run().resolve(p + "/samples.jsonl"));
+            List<JsonNode> lines = jsonLines(run().resolve(p + "/samples.jsonl"));
+            assertEquals("paradigm-samples", lines.get(0).path("format").asText(), "the header line");
+            List<JsonNode> samples = lines.subList(1, lines.size());
             assertEquals(8, samples.size(), p);
             for (JsonNode s : samples) {
                 assertEquals(32, s.path("ids").size(), p + " sample length");
@@ -231,6 +235,31 @@ class CompareCommandTest {
         assertTrue(fixed.all().contains("Skipping train ar"), fixed.all());
         assertTrue(fixed.all().contains("Skipping sample mdlm"), fixed.all());
         assertTrue(Files.isRegularFile(failing.resolve("report.json")));
+    }
+
+    @Test
+    @Order(9)
+    void aRunFolderOfAnOlderFormatIsRefusedNamingTheCommandThatRedoesIt() throws IOException {
+        for (String p : PARADIGMS) { // as a paradigm before format versions wrote them: no header line
+            Path log = run().resolve(p + "/metrics.jsonl");
+            List<String> lines = Files.readAllLines(log);
+            Files.write(log, lines.subList(1, lines.size()));
+        }
+        RunSnapshot before = RunSnapshot.of(run());
+        CliRun refused = compare(run());
+        assertEquals(1, refused.code(), refused.all());
+        assertTrue(refused.err().contains(run().resolve("ar/metrics.jsonl") + " was written by an older paradigm (no format "
+                + "version)"), refused.err());
+        assertEquals(Set.of(), RunSnapshot.of(run()).rewrittenSince(before), "nothing is overwritten");
+
+        Matcher command = Pattern.compile("Rerun `paradigm ([^`]+)`").matcher(refused.err());
+        assertTrue(command.find(), refused.err());
+        assertEquals("compare --config " + run().resolve("config.yaml") + " --run-dir " + run() + " --force train",
+                command.group(1));
+        CliRun redone = CliRun.of(ParadigmCommand::commandLine, command.group(1).split(" "));
+        assertEquals(0, redone.code(), redone.all());
+        assertTrue(redone.log().contains("Stage train ar") && redone.log().contains("Stage report"), redone.log());
+        assertEquals("paradigm-metrics-log", jsonLines(run().resolve("mdlm/metrics.jsonl")).get(0).path("format").asText());
     }
 
     // ---------------------------------------------------------------- helpers

@@ -2,6 +2,7 @@ package dev.paradigm.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paradigm.config.Smoothing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ public final class NltkSelfBleuReference {
         Map<Smoothing, double[]> scores = new EnumMap<>(Smoothing.class);
         Map<Smoothing, Double> seconds = new EnumMap<>(Smoothing.class);
         for (Entry<String, JsonNode> e : node.get("scores").properties()) {
-            Smoothing smoothing = Smoothing.parse(e.getKey());
+            Smoothing smoothing = Smoothing.of(e.getKey());
             double[] values = new double[e.getValue().size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = e.getValue().get(i).asDouble();
@@ -82,7 +83,7 @@ public final class NltkSelfBleuReference {
     }
 
     private static String names(List<Smoothing> smoothings) {
-        return String.join(",", smoothings.stream().map(Smoothing::configName).toList());
+        return String.join(",", smoothings.stream().map(Smoothing::toString).toList());
     }
 
     private static void deleteFolder(Path folder) throws IOException {

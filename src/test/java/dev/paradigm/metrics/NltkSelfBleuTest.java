@@ -1,5 +1,6 @@
 package dev.paradigm.metrics;
 
+import dev.paradigm.config.Smoothing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paradigm.config.Smoothing;
 import dev.paradigm.bench.ZipfTextGenerator;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -11,14 +11,14 @@ import java.util.Set;
  * The same comparison repeated with different seeds: each headline number as mean ± std with its per-seed
  * values. A number is summarised only when every seed measured it.
  */
-public record SeedSweep(List<RunReport> runs, List<SweepStatistic> statistics) {
+public record SweepReport(List<RunReport> runs, List<SweepStatistic> statistics) {
 
-    public SeedSweep {
+    public SweepReport {
         runs = List.copyOf(runs);
         statistics = List.copyOf(statistics);
     }
 
-    public static SeedSweep of(List<RunReport> runs) {
+    public static SweepReport of(List<RunReport> runs) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("A seed sweep needs at least one run folder; none was given.");
         }
@@ -29,11 +29,11 @@ public record SeedSweep(List<RunReport> runs, List<SweepStatistic> statistics) {
         for (String key : keys) {
             statistics.add(SweepStatistic.of(key, numbers.stream().map(n -> n.get(key)).toList()));
         }
-        return new SeedSweep(runs, statistics);
+        return new SweepReport(runs, statistics);
     }
 
     public List<Long> seeds() {
-        return runs.stream().map(r -> r.config().seed()).toList();
+        return runs.stream().map(r -> r.seed()).toList();
     }
 
     public List<Path> runDirs() {

@@ -1,13 +1,16 @@
 package dev.paradigm.data;
 
-/** The two halves of a prepared token store. */
-public enum Split {
+/**
+ * The two halves of a prepared token store: the training and the validation tokens. (How the validation half was
+ * chosen is the config's {@code data.split}, {@link dev.paradigm.config.Split}.)
+ */
+public enum Subset {
     TRAIN("train"),
     VAL("val");
 
     private final String key;
 
-    Split(String key) {
+    Subset(String key) {
         this.key = key;
     }
 

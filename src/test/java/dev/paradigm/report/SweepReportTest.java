@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SeedSweepTest {
+class SweepReportTest {
     @TempDir
     Path temp;
 
@@ -45,7 +45,7 @@ class SeedSweepTest {
 
     @Test
     void meanAndSampleStdAreWorkedOutByHand() {
-        SeedSweep sweep = SeedSweep.of(threeSeeds().stream().map(ReportFixture::load).toList());
+        SweepReport sweep = SweepReport.of(threeSeeds().stream().map(ReportFixture::load).toList());
         assertEquals(List.of(1L, 2L, 3L), sweep.seeds());
         // 2.0, 2.2, 2.4: mean 2.2; deviations ±0.2 and 0: std = sqrt((0.04 + 0 + 0.04) / 2) = 0.2
         SweepStatistic loss = sweep.statistic("ar.best_val_loss");
@@ -80,7 +80,7 @@ class SeedSweepTest {
 
     @Test
     void oneSeedHasNoStd() {
-        SeedSweep sweep = SeedSweep.of(List.of(ReportFixture.load(ReportFixture.source())));
+        SweepReport sweep = SweepReport.of(List.of(ReportFixture.load(ReportFixture.source())));
         assertNull(sweep.statistic("ar.best_val_loss").std());
         assertEquals(2.5512, sweep.statistic("ar.best_val_loss").mean(), 0.0);
         assertTrue(SweepReportWriter.markdown(sweep).contains("| AR best validation loss | 2.5512 ± n/a | 2.5512 |"));
@@ -88,7 +88,7 @@ class SeedSweepTest {
 
     @Test
     void anEmptySweepIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeedSweep.of(List.of()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepReport.of(List.of()));
         assertTrue(e.getMessage().contains("at least one run folder"));
     }
 }
