@@ -13,7 +13,7 @@ from paradigm.data import prepare, read_manifest_and_verify
 from paradigm.data.generator import generate_stories
 from paradigm.data.sources import read_text_stories
 from paradigm.data.tokenstore import read_tokens
-from test_data_support import EOS, TRAIN_HEAD, VALID_HEAD, config_json
+from test_data_support import EOS, config_json, train_head, valid_head
 
 
 def _stories_by_hand(path):
@@ -24,36 +24,38 @@ def _stories_by_hand(path):
 
 def test_text_reader_finds_the_stories_of_the_real_files():
     # the counts of the shared README: 2316 and 1000 stories
-    assert len(read_text_stories(TRAIN_HEAD)) == 2316
-    valid = read_text_stories(VALID_HEAD)
+    assert len(read_text_stories(train_head())) == 2316
+    valid = read_text_stories(valid_head())
     assert len(valid) == 1000
-    assert valid == _stories_by_hand(VALID_HEAD)
+    assert valid == _stories_by_hand(valid_head())
     assert "\n\n" in valid[1]  # paragraphs inside a story survive
 
 
 def test_text_reader_joins_stories_across_blocks(tmp_path, monkeypatch):
+    path = valid_head()
     monkeypatch.setattr("paradigm.data.sources.TEXT_BLOCK_BYTES", 1000)  # many blocks, stories cut between them
-    assert read_text_stories(VALID_HEAD) == _stories_by_hand(VALID_HEAD)
+    assert read_text_stories(path) == _stories_by_hand(path)
 
 
 def test_prepare_real_tinystories_text_with_its_validation_file(tmp_path):
+    train_path, valid_path = train_head(), valid_head()
     out = str(tmp_path / "out")
-    cfg = config_json(seq_len=128, source="text", path=TRAIN_HEAD, val_path=VALID_HEAD, split="dataset",
+    cfg = config_json(seq_len=128, source="text", path=train_path, val_path=valid_path, split="dataset",
                       token_budget=20000, vocab_size=1024)
     m = json.loads(prepare(cfg, out))
     read_manifest_and_verify(out)
-    assert m["source"] == {"type": "text", "path": TRAIN_HEAD, "val_path": VALID_HEAD}
+    assert m["source"] == {"type": "text", "path": train_path, "val_path": valid_path}
     assert m["stories"]["read"] == 2316
     assert m["train"]["chunks"] == 20000 // 128
     # the first training chunk decodes to the start of the file's story stream
     tok = Tokenizer.from_file(os.path.join(out, "tokenizer.json"))
     _, train = read_tokens(os.path.join(out, "train.bin"))
-    stream_text = "".join(s + EOS for s in _stories_by_hand(TRAIN_HEAD)[:20])
+    stream_text = "".join(s + EOS for s in _stories_by_hand(train_path)[:20])
     first = tok.decode(train[0].tolist(), skip_special_tokens=False)
     assert len(first) > 300 and stream_text.startswith(first)
     # validation: every story of the validation file that is long enough, whole
     _, val = read_tokens(os.path.join(out, "val.bin"))
-    val_stories = [s for s in _stories_by_hand(VALID_HEAD) if len(s) >= 51]
+    val_stories = [s for s in _stories_by_hand(valid_path) if len(s) >= 51]
     n_val_tokens = sum(len(e.ids) + 1 for e in tok.encode_batch(val_stories, add_special_tokens=False))
     assert len(val) == n_val_tokens // 128
 

@@ -1,15 +1,13 @@
 package dev.paradigm.bench;
 
 import dev.paradigm.config.ConfigException;
-import dev.paradigm.config.ConfigLoader;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.pipeline.PrepareStage;
 import dev.paradigm.pipeline.RunSetup;
+import dev.paradigm.run.RunConfig;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonRuntime;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +40,7 @@ public final class BenchData {
         if (!Files.exists(run.config())) {
             return new Opened(RunSetup.prepare(config, run, python), run.data().toString());
         }
-        ExperimentConfig existing = readRunConfig(run);
+        ExperimentConfig existing = RunConfig.read(run, List.of()).resolved();
         List<String> differences = dataDifferences(existing, config);
         if (!differences.isEmpty()) {
             throw new ConfigException("bench trains on the token store of " + run.root() + ", but that folder was made "
@@ -58,13 +56,5 @@ public final class BenchData {
         return ExperimentConfig.diff(existing, wanted).stream()
                 .filter(line -> line.startsWith("data.") || line.startsWith("model.seq_len:") || line.startsWith("seed:"))
                 .toList();
-    }
-
-    private static ExperimentConfig readRunConfig(RunFolder run) {
-        try {
-            return ConfigLoader.fromYaml(Files.readString(run.config()), run.config().toString(), List.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + run.config(), e);
-        }
     }
 }

@@ -3,8 +3,8 @@ package dev.paradigm.bench;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.BatchAssembler;
 import dev.paradigm.data.BatchSchedule;
-import dev.paradigm.data.Split;
 import dev.paradigm.data.StreamDigest;
+import dev.paradigm.data.Subset;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Engine;
 import java.nio.ByteBuffer;
@@ -159,7 +159,7 @@ public final class TrainingBenchmark {
         for (int first = 0, index = 0; first < chunks; first += batch, index++) {
             int rows = Math.min(batch, chunks - first);
             for (int r = 0; r < rows; r++) {
-                store.copyChunk(Split.VAL, first + r, buffer, r * seqLen);
+                store.copyChunk(Subset.VAL, first + r, buffer, r * seqLen);
             }
             DirectNDArray<IntBuffer> array = rows == batch ? full
                     : new DirectNDArray<>(buffer.duplicate().position(0).limit(rows * seqLen).slice(), rows, seqLen);

@@ -1,6 +1,5 @@
 package dev.paradigm.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.distributed.LaunchPlan;
 import dev.paradigm.distributed.ProcessGroup;
@@ -11,7 +10,6 @@ import dev.paradigm.pipeline.RunSetup;
 import dev.paradigm.pipeline.TrainStage;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonRuntime;
-import dev.paradigm.train.MetricsLog;
 import dev.paradigm.train.Trainer;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -73,12 +71,5 @@ final class DistributedTraining {
             args.add("--verbose");
         }
         return args;
-    }
-
-    /** The summary line rank 0 wrote at the end of training, if there is one. */
-    static Optional<JsonNode> summary(RunFolder run, Paradigm paradigm) {
-        List<JsonNode> lines = MetricsLog.read(run.metricsLog(paradigm));
-        JsonNode last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
-        return last != null && last.path("kind").asText().equals("summary") ? Optional.of(last) : Optional.empty();
     }
 }

@@ -1,12 +1,9 @@
 package dev.paradigm.cli;
 
 import dev.paradigm.config.ConfigException;
-import dev.paradigm.config.ConfigLoader;
 import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.run.RunConfig;
 import dev.paradigm.run.RunFolder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +23,6 @@ public final class RunDirOptions {
     }
 
     ExperimentConfig load(List<String> extra) {
-        RunFolder run = runFolder();
-        if (!Files.exists(run.config())) {
-            throw new ConfigException("No config.yaml in " + runDir + ": not a run folder. Run `paradigm compare` or "
-                    + "`paradigm prepare` with --run-dir " + runDir + " first.");
-        }
         List<String> all = new ArrayList<>(overrides);
         all.addAll(extra);
         for (String o : all) {
@@ -41,10 +33,6 @@ public final class RunDirOptions {
                         + "new --run-dir instead.");
             }
         }
-        try {
-            return ConfigLoader.fromYaml(Files.readString(run.config()), run.config().toString(), all);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RunConfig.read(runFolder(), all).resolved();
     }
 }

@@ -1,12 +1,13 @@
 package dev.paradigm.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.distributed.LaunchPlan;
 import dev.paradigm.distributed.WorkerLauncher;
 import dev.paradigm.distributed.WorldIdentity;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.RunSetup;
+import dev.paradigm.run.MetricsLine;
+import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonEnvironment;
 import dev.paradigm.train.Trainer;
@@ -73,12 +74,12 @@ final class TrainCommand implements Callable<Integer> {
             out.println("Stopped; a checkpoint was written. Run the same command to resume.");
             return WorkerLauncher.STOPPED;
         }
-        Optional<JsonNode> summary = DistributedTraining.summary(run, paradigm);
+        Optional<MetricsLine.Summary> summary = MetricsLog.read(run, paradigm).summary();
         if (summary.isPresent()) {
-            JsonNode s = summary.get();
+            MetricsLine.Summary s = summary.get();
             out.printf("Trained %s for %d steps on %d processes: best validation loss %.4f at step %d; data digest %s%n",
-                    paradigm, s.path("steps").asInt(), plan.worldSize(), s.path("analysis").path("best_val_loss").asDouble(),
-                    s.path("analysis").path("best_step").asInt(), s.path("data_digest").asText());
+                    paradigm, s.steps(), plan.worldSize(), s.analysis().bestValLoss(), s.analysis().bestStep(),
+                    s.dataDigest());
         } else {
             out.printf("This node's workers of %s finished (node %d of %d; node 0 writes the metrics).%n", paradigm,
                     plan.nodeRank(), plan.nnodes());

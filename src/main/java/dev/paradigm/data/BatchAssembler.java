@@ -50,7 +50,7 @@ public final class BatchAssembler {
         schedule.fillRankBatchIndices(step, rank, world, chunkIndices);
         int seqLen = store.seqLen();
         for (int row = 0; row < chunkIndices.length; row++) {
-            store.copyChunk(Split.TRAIN, chunkIndices[row], tokens, row * seqLen);
+            store.copyChunk(Subset.TRAIN, chunkIndices[row], tokens, row * seqLen);
         }
         return tokens;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,14 +68,40 @@ public record DataManifest(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SplitFile(String file, int chunks, long tokens, String sha256, long bytes) {}
 
-    /** The entry of one split. */
-    public SplitFile file(Split split) {
-        return split == Split.TRAIN ? train : val;
+    /** The entry of one subset. */
+    public SplitFile file(Subset subset) {
+        return subset == Subset.TRAIN ? train : val;
     }
 
     /** Bytes per stored token: 2 for uint16, 4 for int32. */
     public int bytesPerToken() {
         return "uint16".equals(dtype) ? 2 : 4;
+    }
+
+    /**
+     * Reads, parses and checks the manifest of the data folder {@code folder}.
+     *
+     * @throws TokenStoreException when the folder or its manifest is missing, or {@link #parse} refuses it
+     */
+    public static DataManifest read(Path folder) {
+        return parse(bytes(folder), folder.resolve(TokenStore.MANIFEST_FILE));
+    }
+
+    /** The bytes of {@code folder}'s manifest.json, exactly as stored (its hash identifies the data). */
+    static byte[] bytes(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw TokenStoreException.withPrepareHint("The data folder " + folder + " does not exist: the data has not been prepared yet.");
+        }
+        Path manifestFile = folder.resolve(TokenStore.MANIFEST_FILE);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw TokenStoreException.withPrepareHint("The data folder " + folder + " has no " + TokenStore.MANIFEST_FILE
+                    + " (" + manifestFile + " does not exist): its preparation did not finish, or it is not a data folder.");
+        }
+        try {
+            return Files.readAllBytes(manifestFile);
+        } catch (IOException e) {
+            throw new TokenStoreException("Could not read the data manifest " + manifestFile + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -154,11 +181,11 @@ public record DataManifest(
             throw TokenStoreException.withPrepareHint(
                     "The data manifest " + origin + " has eos_id " + tokenizer.eosId() + ", outside the vocabulary [0, " + vocab + ").");
         }
-        for (Split split : Split.values()) {
-            SplitFile entry = file(split);
+        for (Subset subset : Subset.values()) {
+            SplitFile entry = file(subset);
             if (entry.chunks() < 0 || entry.tokens() != (long) entry.chunks() * seqLen) {
                 throw TokenStoreException.withPrepareHint(
-                        "The data manifest " + origin + " says " + split.key() + " has " + entry.chunks() + " chunks and "
+                        "The data manifest " + origin + " says " + subset.key() + " has " + entry.chunks() + " chunks and "
                                 + entry.tokens() + " tokens, but " + entry.chunks() + " chunks of " + seqLen + " tokens are "
                                 + (long) entry.chunks() * seqLen + " tokens.");
             }

@@ -61,11 +61,11 @@ public final class StreamDigest {
     }
 
     /**
-     * Chains one batch given as chunk indices of a split, reading the tokens straight from the store.
+     * Chains one batch given as chunk indices of a subset, reading the tokens straight from the store.
      * Gives the same result as assembling the batch and calling {@link #update(IntBuffer)}; this form lets
      * a rank that holds only its own rows fingerprint the global batch.
      */
-    public void update(TokenStore store, Split split, int[] chunkIndices) {
+    public void update(TokenStore store, Subset subset, int[] chunkIndices) {
         int seqLen = store.seqLen();
         if (scratchInts.capacity() < seqLen) {
             scratch = ByteBuffer.allocate(seqLen * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -73,7 +73,7 @@ public final class StreamDigest {
         }
         sha.update(state);
         for (int chunk : chunkIndices) {
-            store.copyChunk(split, chunk, scratchInts, 0);
+            store.copyChunk(subset, chunk, scratchInts, 0);
             sha.update(scratch.array(), 0, seqLen * Integer.BYTES);
         }
         finish();

@@ -41,14 +41,14 @@ final class TokenFile {
      * Opens and checks a token file: header against the manifest, size against the header, and (when
      * {@code verifyHash}) the SHA-256 of the whole file, header included, against the manifest.
      */
-    static TokenFile open(Path path, DataManifest manifest, Split split, boolean verifyHash) {
-        return open(path, manifest, split, verifyHash, SEGMENT_BYTES);
+    static TokenFile open(Path path, DataManifest manifest, Subset subset, boolean verifyHash) {
+        return open(path, manifest, subset, verifyHash, SEGMENT_BYTES);
     }
 
     /** As above, mapping segments of at most {@code segmentBytes} (tests use tiny segments). */
-    static TokenFile open(Path path, DataManifest manifest, Split split, boolean verifyHash, long segmentBytes) {
-        DataManifest.SplitFile entry = manifest.file(split);
-        String name = split.key() + " file " + path;
+    static TokenFile open(Path path, DataManifest manifest, Subset subset, boolean verifyHash, long segmentBytes) {
+        DataManifest.SplitFile entry = manifest.file(subset);
+        String name = subset.key() + " file " + path;
         if (!Files.isRegularFile(path)) {
             throw TokenStoreException.withPrepareHint("The " + name + " named in the data manifest does not exist.");
         }

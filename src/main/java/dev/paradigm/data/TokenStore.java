@@ -1,8 +1,6 @@
 package dev.paradigm.data;
 
-import java.io.IOException;
 import java.nio.IntBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -44,24 +42,11 @@ public final class TokenStore {
      * @throws TokenStoreException when the folder or manifest is missing, or a file does not match the manifest
      */
     public static TokenStore open(Path folder, Verification verification) {
-        if (!Files.isDirectory(folder)) {
-            throw TokenStoreException.withPrepareHint("The data folder " + folder + " does not exist: the data has not been prepared yet.");
-        }
-        Path manifestFile = folder.resolve(MANIFEST_FILE);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw TokenStoreException.withPrepareHint("The data folder " + folder + " has no " + MANIFEST_FILE
-                    + ": its preparation did not finish, or it is not a data folder.");
-        }
-        byte[] manifestBytes;
-        try {
-            manifestBytes = Files.readAllBytes(manifestFile);
-        } catch (IOException e) {
-            throw new TokenStoreException("Could not read the data manifest " + manifestFile + ": " + e.getMessage(), e);
-        }
-        DataManifest manifest = DataManifest.parse(manifestBytes, manifestFile);
+        byte[] manifestBytes = DataManifest.bytes(folder);
+        DataManifest manifest = DataManifest.parse(manifestBytes, folder.resolve(MANIFEST_FILE));
         boolean verify = verification == Verification.SHA256;
-        TokenFile train = TokenFile.open(folder.resolve(manifest.train().file()), manifest, Split.TRAIN, verify);
-        TokenFile val = TokenFile.open(folder.resolve(manifest.val().file()), manifest, Split.VAL, verify);
+        TokenFile train = TokenFile.open(folder.resolve(manifest.train().file()), manifest, Subset.TRAIN, verify);
+        TokenFile val = TokenFile.open(folder.resolve(manifest.val().file()), manifest, Subset.VAL, verify);
         return new TokenStore(folder, manifest, Sha256.ofBytes(manifestBytes), train, val);
     }
 
@@ -106,27 +91,27 @@ public final class TokenStore {
         return val.chunks();
     }
 
-    public int chunks(Split split) {
-        return file(split).chunks();
+    public int chunks(Subset subset) {
+        return file(subset).chunks();
     }
 
     /**
-     * Copies chunk {@code index} of {@code split} into {@code dst} as {@link #seqLen()} int32 values
+     * Copies chunk {@code index} of {@code subset} into {@code dst} as {@link #seqLen()} int32 values
      * starting at absolute index {@code dstOffset} (uint16 tokens are widened); the buffer's position
      * is not changed.
      */
-    public void copyChunk(Split split, int index, IntBuffer dst, int dstOffset) {
-        file(split).copyChunk(index, dst, dstOffset);
+    public void copyChunk(Subset subset, int index, IntBuffer dst, int dstOffset) {
+        file(subset).copyChunk(index, dst, dstOffset);
     }
 
     /** One chunk as a fresh array; convenient where speed does not matter. */
-    public int[] chunk(Split split, int index) {
+    public int[] chunk(Subset subset, int index) {
         IntBuffer out = IntBuffer.allocate(seqLen());
-        copyChunk(split, index, out, 0);
+        copyChunk(subset, index, out, 0);
         return out.array();
     }
 
-    private TokenFile file(Split split) {
-        return split == Split.TRAIN ? train : val;
+    private TokenFile file(Subset subset) {
+        return subset == Subset.TRAIN ? train : val;
     }
 }

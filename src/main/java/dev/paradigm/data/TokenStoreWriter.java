@@ -1,7 +1,6 @@
 package dev.paradigm.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes a data folder in the format of {@code docs/boundary.md} from token arrays already in memory.
@@ -36,19 +37,17 @@ public final class TokenStoreWriter {
         }
         Files.createDirectories(folder);
         int bytesPerToken = "uint16".equals(dtype) ? 2 : 4;
-        ObjectNode manifest = JSON.createObjectNode();
-        manifest.put("format", DataManifest.FORMAT).put("version", DataManifest.VERSION);
-        manifest.putObject("source").put("type", "in-memory").put("writer", TokenStoreWriter.class.getName());
-        manifest.putObject("tokenizer").put("kind", "none").put("file", "tokenizer.json")
-                .put("vocab_size", vocabSize).put("eos_id", eosId).put("sha256", "");
-        manifest.put("dtype", dtype).put("seq_len", seqLen).put("separator", "eos");
-        manifest.set("train", writeTokenFile(folder, "train.bin", bytesPerToken, seqLen, vocabSize, trainTokens));
-        manifest.set("val", writeTokenFile(folder, "val.bin", bytesPerToken, seqLen, vocabSize, valTokens));
-        manifest.put("unigram_entropy_nats", 0.0);
+        Map<String, Object> source = new LinkedHashMap<>(); // in this order, so equal stores have equal manifests
+        source.put("type", "in-memory");
+        source.put("writer", TokenStoreWriter.class.getName());
+        DataManifest manifest = new DataManifest(DataManifest.FORMAT, DataManifest.VERSION, source,
+                new DataManifest.TokenizerInfo("none", "tokenizer.json", vocabSize, eosId, ""), dtype, seqLen, "eos", null,
+                null, writeTokenFile(folder, "train.bin", bytesPerToken, seqLen, vocabSize, trainTokens),
+                writeTokenFile(folder, "val.bin", bytesPerToken, seqLen, vocabSize, valTokens), 0.0);
         writeThenRename(folder.resolve(TokenStore.MANIFEST_FILE), ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest)));
     }
 
-    private static ObjectNode writeTokenFile(Path folder, String name, int bytesPerToken, int seqLen, int vocabSize,
+    private static DataManifest.SplitFile writeTokenFile(Path folder, String name, int bytesPerToken, int seqLen, int vocabSize,
             int[] tokens) throws IOException {
         if (tokens.length % seqLen != 0) {
             throw new IllegalArgumentException(name + ": " + tokens.length + " tokens are not whole chunks of " + seqLen + ".");
@@ -70,10 +69,7 @@ public final class TokenStoreWriter {
         body.flip();
         Path file = folder.resolve(name);
         writeThenRename(file, body);
-        ObjectNode entry = JSON.createObjectNode();
-        entry.put("file", name).put("chunks", chunks).put("tokens", (long) tokens.length)
-                .put("sha256", Sha256.ofFile(file)).put("bytes", header.expectedFileBytes());
-        return entry;
+        return new DataManifest.SplitFile(name, chunks, tokens.length, Sha256.ofFile(file), header.expectedFileBytes());
     }
 
     private static void writeThenRename(Path target, ByteBuffer content) throws IOException {

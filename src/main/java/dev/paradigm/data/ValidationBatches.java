@@ -79,7 +79,7 @@ public final class ValidationBatches {
         IntBuffer target = rows == batchSize ? fullBatch : lastBatch;
         int seqLen = store.seqLen();
         for (int row = 0; row < rows; row++) {
-            store.copyChunk(Split.VAL, k * batchSize + row, target, row * seqLen);
+            store.copyChunk(Subset.VAL, k * batchSize + row, target, row * seqLen);
         }
         return target;
     }

@@ -1,5 +1,7 @@
 package dev.paradigm.engine;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -9,11 +11,13 @@ public enum Paradigm {
     AR,
     MDLM;
 
-    /** The lower-case name used in file names, configs and on the command line. */
+    /** The lower-case name used in file names, configs, run-folder files and on the command line. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     public static Paradigm of(String text) {
         for (Paradigm p : values()) {
             if (p.id().equalsIgnoreCase(text.strip())) {

@@ -1,5 +1,7 @@
 package dev.paradigm.metrics;
 
+import dev.paradigm.config.Smoothing;
+
 /**
  * The last step of NLTK 3.10's {@code sentence_bleu} with weights (0.25, 0.25, 0.25, 0.25): from the
  * clipped n-gram counts, the hypothesis length and the closest reference length to the score.

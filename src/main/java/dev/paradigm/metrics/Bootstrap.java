@@ -16,6 +16,10 @@ import java.util.Random;
  * would not even contain it. For those the resampled values are shifted by the bootstrap's estimate of
  * that bias (their mean minus the point value) before taking percentiles: the bootstrap supplies the
  * spread, the full sample set the centre.
+ *
+ * <p>A pooled statistic over pairs of samples (Self-BLEU scores each sample against the others) must not let two
+ * copies of one sample in a resample pair with each other: a copy would match itself perfectly. {@link
+ * ResampledSelfBleu} says why and how.
  */
 public final class Bootstrap {
     private static final double LOW = 0.025;

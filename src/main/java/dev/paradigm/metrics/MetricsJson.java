@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The {@code "metrics"} object of {@code metrics.json} ({@code docs/run-folder.md}): each metric as
  * {@code {"value","ci_low","ci_high"}}, in the contract's order, with {@code "top_first_word"} (a string, or
- * null) right after {@code "top_first_word_share"}.
+ * null) right after {@code "top_first_word_share"} (at the end when there is no share).
  */
 public final class MetricsJson {
     public static final String TOP_FIRST_WORD = "top_first_word";
@@ -24,6 +24,9 @@ public final class MetricsJson {
             if (e.getKey().equals(AFTER)) {
                 node.put(TOP_FIRST_WORD, result.topFirstWord());
             }
+        }
+        if (!node.has(TOP_FIRST_WORD)) { // no share to follow: the word still belongs in the object
+            node.put(TOP_FIRST_WORD, result.topFirstWord());
         }
         return node;
     }

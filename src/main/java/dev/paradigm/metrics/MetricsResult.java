@@ -1,5 +1,9 @@
 package dev.paradigm.metrics;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,8 +11,11 @@ import java.util.Map;
 /**
  * The sample metrics of one paradigm: metric name → estimate, in the order of {@code docs/run-folder.md},
  * and the most common first word (a word, not a number, so it is kept apart; null when no sample has a word).
+ * In JSON, the {@code "metrics"} object of {@link MetricsJson}.
  */
 public record MetricsResult(Map<String, Estimate> metrics, String topFirstWord) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public MetricsResult {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
@@ -21,5 +28,15 @@ public record MetricsResult(Map<String, Estimate> metrics, String topFirstWord) 
                     + metrics.keySet() + ".");
         }
         return estimate;
+    }
+
+    @JsonValue
+    JsonNode toJson() {
+        return MetricsJson.toJson(this, JSON);
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static MetricsResult fromJson(JsonNode node) {
+        return MetricsJson.fromJson(node, JSON);
     }
 }

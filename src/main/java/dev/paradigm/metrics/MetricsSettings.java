@@ -1,5 +1,7 @@
 package dev.paradigm.metrics;
 
+import dev.paradigm.config.Smoothing;
+
 /**
  * How to compute the sample metrics: the seed of every random draw (bootstrap, sampled Self-BLEU), the
  * number of bootstrap resamples ({@code evaluate.bootstrap}) and the Self-BLEU smoothing

@@ -42,10 +42,6 @@ public final class NgramIndex {
         return new NgramIndex(ids, distinct);
     }
 
-    public int maxOrder() {
-        return ids.length;
-    }
-
     public int samples() {
         return ids[0].length;
     }

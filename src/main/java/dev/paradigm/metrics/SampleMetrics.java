@@ -32,7 +32,9 @@ public final class SampleMetrics {
         metrics.put("top_first_word_share", bootstrap.ofMean(openings.beginsWithTopWord()));
         metrics.put("distinct_first_words", bootstrap.ofPooled(openings.distinctFirstWords()).clampedTo(0, 1));
         metrics.put("distinct_openings_5", bootstrap.ofPooled(openings.distinctOpenings()).clampedTo(0, 1));
-        metrics.put("self_bleu", bootstrap.ofMean(SelfBleu.scores(words, wordNgrams, settings.smoothing())));
+        // Resamples the samples and recomputes all pairs: a sample's score depends on the others (ResampledSelfBleu).
+        metrics.put("self_bleu", bootstrap.ofPooled(new ResampledSelfBleu(words, wordNgrams, settings.smoothing()))
+                .clampedTo(0, 1));
         double[] sampled = SampledSelfBleu.scores(words, wordNgrams, settings.sampledSelfBleuSeed());
         metrics.put("self_bleu_sampled",
                 new Bootstrap(sampled.length, settings.bootstrapResamples(), settings.bootstrapSeed()).ofMean(sampled));

@@ -1,5 +1,6 @@
 package dev.paradigm.metrics;
 
+import dev.paradigm.config.Smoothing;
 import java.util.Arrays;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Arrays;
  *   <li>the reference length closest to the hypothesis length (ties to the shorter): a neighbour search in
  *       the sorted list of all lengths with one copy of the hypothesis length taken out.</li>
  * </ul>
- * {@link SelfBleuBruteForce} computes the same numbers the slow way; the tests hold the two equal.
+ * The test tree's {@code SelfBleuBruteForce} computes the same numbers the slow way; the tests hold the two equal.
  */
 public final class SelfBleu {
     private SelfBleu() {}
@@ -111,11 +112,21 @@ public final class SelfBleu {
         private final int[] sorted;
 
         ClosestLength(TokenCorpus corpus) {
-            sorted = new int[corpus.size()];
-            for (int s = 0; s < sorted.length; s++) {
-                sorted[s] = corpus.length(s);
-            }
+            this(lengthsOf(corpus));
+        }
+
+        /** Over the given sample lengths (in any order; the array is sorted in place and kept). */
+        ClosestLength(int[] lengths) {
+            sorted = lengths;
             Arrays.sort(sorted);
+        }
+
+        private static int[] lengthsOf(TokenCorpus corpus) {
+            int[] lengths = new int[corpus.size()];
+            for (int s = 0; s < lengths.length; s++) {
+                lengths[s] = corpus.length(s);
+            }
+            return lengths;
         }
 
         /** Closest to {@code length} once one sample of that length (the hypothesis) is set aside; ties → shorter. */

@@ -9,9 +9,8 @@
  * ({@link dev.paradigm.metrics.WordTokenizer}).
  *
  * <p>Self-BLEU ({@link dev.paradigm.metrics.SelfBleu}) reproduces NLTK 3.10's {@code sentence_bleu}
- * number for number, but over all pairs in time linear in the total n-gram count; {@link
- * dev.paradigm.metrics.SelfBleuBruteForce} is the literal all-pairs port the tests check it against, and
- * {@link dev.paradigm.metrics.SampledSelfBleu} is the published study's sampled variant.
- * {@link dev.paradigm.metrics.MetricsBenchmark} times the exact algorithm against NLTK.
+ * number for number, but over all pairs in time linear in the total n-gram count (the tests hold it to a literal
+ * all-pairs port and to NLTK itself), and {@link dev.paradigm.metrics.SampledSelfBleu} is the published study's
+ * sampled variant.
  */
 package dev.paradigm.metrics;

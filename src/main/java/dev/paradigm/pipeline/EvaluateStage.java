@@ -1,20 +1,19 @@
 package dev.paradigm.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.Sha256;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Paradigm;
-import dev.paradigm.metrics.MetricsJson;
 import dev.paradigm.metrics.MetricsResult;
 import dev.paradigm.metrics.MetricsSettings;
 import dev.paradigm.metrics.SampleMetrics;
-import dev.paradigm.metrics.Smoothing;
-import dev.paradigm.run.AtomicFiles;
+import dev.paradigm.run.MetricsLine;
+import dev.paradigm.run.MetricsLog;
+import dev.paradigm.run.RunFileException;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.SampleEvaluation;
+import dev.paradigm.run.SampleLine;
+import dev.paradigm.run.SamplesFile;
 import dev.paradigm.runtime.PythonRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,22 +26,6 @@ import java.util.List;
  * intervals, generative perplexity under a judge AR model, and the validation loss from training beside them.
  */
 public final class EvaluateStage {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /** The metrics.json field that names the samples it was computed from (see {@link #isComplete}). */
-    static final String SAMPLES_SHA256 = "samples_sha256";
-
-    /** The metrics.json field that records the {@code evaluate} settings it was computed with. */
-    static final String SETTINGS = "evaluate_settings";
-
-    private static JsonNode settingsOf(ExperimentConfig config) {
-        try {
-            return JSON.readTree(config.toJson()).get("evaluate");
-        } catch (IOException impossible) { // toJson writes valid JSON
-            throw new IllegalStateException(impossible);
-        }
-    }
-
     private EvaluateStage() {}
 
     private static String sha256(Path file) {
@@ -54,20 +37,18 @@ public final class EvaluateStage {
     }
 
     /**
-     * Complete when {@code metrics.json} was computed from the {@code samples.jsonl} that is there now: new samples
-     * (a rerun of the sample stage) make the old metrics stale.
+     * Complete when {@code metrics.json} was computed from the {@code samples.jsonl} that is there now, with the
+     * config's {@code evaluate} settings: new samples (a rerun of the sample stage) or other settings make it stale.
      */
     public static boolean isComplete(RunFolder run, Paradigm paradigm, ExperimentConfig config) {
-        Path metrics = run.sampleMetrics(paradigm);
-        Path samples = run.samples(paradigm);
-        if (!Files.exists(metrics) || !Files.exists(samples)) {
+        if (!Files.exists(run.sampleMetrics(paradigm)) || !Files.exists(run.samples(paradigm))) {
             return false;
         }
         try {
-            JsonNode done = JSON.readTree(metrics.toFile());
-            return done.path(SAMPLES_SHA256).asText().equals(Sha256.ofFile(samples))
-                    && done.path(SETTINGS).equals(settingsOf(config));
-        } catch (IOException unreadable) { // a damaged metrics.json is recomputed
+            SampleEvaluation done = SampleEvaluation.read(run, paradigm);
+            return done.samplesSha256().equals(sha256(run.samples(paradigm)))
+                    && done.evaluateSettings().equals(config.evaluate());
+        } catch (RunFileException damagedOrOlder) { // recomputed
             return false;
         }
     }
@@ -79,64 +60,46 @@ public final class EvaluateStage {
                     + "--paradigm " + paradigm + " --run-dir " + run.root() + "` first.");
         }
         String samplesSha256 = sha256(samplesFile);
-        List<JsonNode> samples = SampleStage.read(samplesFile);
-        List<String> texts = samples.stream().map(s -> s.path("text").asText()).toList();
+        List<SampleLine> samples = SamplesFile.read(run, paradigm);
+        List<String> texts = samples.stream().map(SampleLine::text).toList();
         TokenStore store = TokenStore.open(run.data());
         int[][] generated = generatedIds(samples, store.eosId());
 
         MetricsSettings settings = new MetricsSettings(config.seed(), config.evaluate().bootstrap(),
-                Smoothing.parse(config.evaluate().smoothing().toString()));
+                config.evaluate().smoothing());
         MetricsResult result = SampleMetrics.compute(texts, generated, settings);
-
-        ObjectNode out = JSON.createObjectNode();
-        out.put("paradigm", paradigm.id());
-        out.put("n_samples", samples.size());
-        out.put(SAMPLES_SHA256, samplesSha256);
-        out.set(SETTINGS, settingsOf(config));
-        out.put("seed", config.seed());
-        out.set("sampler", samples.get(0).path("sampler"));
-        ObjectNode metricsNode = MetricsJson.toJson(result, JSON);
-        out.set("metrics", metricsNode.has("metrics") ? metricsNode.get("metrics") : metricsNode);
-        if (metricsNode.has(MetricsJson.TOP_FIRST_WORD)) {
-            out.set(MetricsJson.TOP_FIRST_WORD, metricsNode.get(MetricsJson.TOP_FIRST_WORD));
-        }
-        out.set("validation", validation(run, paradigm));
-        out.set("fluency", Fluency.evaluate(config, run, store, paradigm, python, samples, texts, settings));
-        AtomicFiles.writeString(run.sampleMetrics(paradigm), out.toPrettyString());
+        SampleEvaluation.Validation validation = validation(run, paradigm);
+        SampleEvaluation.Fluency fluency = Fluency.evaluate(config, run, store, paradigm, python, samples, texts, settings);
+        SampleEvaluation.of(paradigm, samples.size(), samplesSha256, config.evaluate(), config.seed(),
+                samples.get(0).sampler(), result, validation, fluency).write(run);
     }
 
     /**
      * The ids each sample generated: after the prompt prefix the sampler was given (not the model's output) and
      * before the first end-of-story token (the filler after it is not text either).
      */
-    static int[][] generatedIds(List<JsonNode> samples, int eosId) {
+    static int[][] generatedIds(List<SampleLine> samples, int eosId) {
         int[][] ids = new int[samples.size()][];
         for (int i = 0; i < ids.length; i++) {
-            JsonNode sample = samples.get(i);
-            int prompt = sample.path("sampler").path("prompt_ids").size();
-            JsonNode all = sample.get("ids");
+            SampleLine sample = samples.get(i);
+            int prompt = sample.sampler().promptLength();
+            List<Integer> all = sample.ids();
             int end = prompt;
-            while (end < all.size() && all.get(end).asInt() != eosId) {
+            while (end < all.size() && all.get(end) != eosId) {
                 end++;
             }
-            ids[i] = new int[end - prompt];
-            for (int j = prompt; j < end; j++) {
-                ids[i][j - prompt] = all.get(j).asInt();
-            }
+            ids[i] = all.subList(prompt, end).stream().mapToInt(Integer::intValue).toArray();
         }
         return ids;
     }
 
-    private static ObjectNode validation(RunFolder run, Paradigm paradigm) {
-        JsonNode summary = TrainStage.summary(run, paradigm);
-        ObjectNode node = JSON.createObjectNode();
-        if (summary != null) {
-            double best = summary.path("analysis").path("best_val_loss").asDouble();
-            node.put("val_loss", best);
-            node.put("val_ppl", Math.exp(best));
-            node.put("best_step", summary.path("analysis").path("best_step").asInt());
-        }
-        node.put("bound", paradigm == Paradigm.MDLM);
-        return node;
+    /** The validation loss of the best checkpoint, which the samples were drawn from. */
+    private static SampleEvaluation.Validation validation(RunFolder run, Paradigm paradigm) {
+        MetricsLine.Summary summary = MetricsLog.read(run, paradigm).summary().orElseThrow(() -> new IllegalStateException(
+                "The " + paradigm + " model in " + run.root() + " has not finished training. Run `paradigm train "
+                        + "--paradigm " + paradigm + " --run-dir " + run.root() + "` first."));
+        double best = summary.analysis().bestValLoss();
+        return new SampleEvaluation.Validation(best, Math.exp(best), summary.analysis().bestStep(),
+                paradigm == Paradigm.MDLM);
     }
 }

@@ -2,7 +2,6 @@ package dev.paradigm.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.DataManifest;
 import dev.paradigm.data.TokenStore;
@@ -13,6 +12,8 @@ import dev.paradigm.metrics.Estimate;
 import dev.paradigm.metrics.GrammarCheck;
 import dev.paradigm.metrics.MetricsSettings;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.SampleEvaluation;
+import dev.paradigm.run.SampleLine;
 import dev.paradigm.runtime.PythonRuntime;
 import dev.paradigm.train.Progress;
 import java.io.IOException;
@@ -32,44 +33,33 @@ final class Fluency {
 
     private Fluency() {}
 
-    static ObjectNode evaluate(ExperimentConfig config, RunFolder run, TokenStore store, Paradigm paradigm,
-            PythonRuntime python, List<JsonNode> samples, List<String> texts, MetricsSettings settings) {
-        ObjectNode node = JSON.createObjectNode();
+    static SampleEvaluation.Fluency evaluate(ExperimentConfig config, RunFolder run, TokenStore store, Paradigm paradigm,
+            PythonRuntime python, List<SampleLine> samples, List<String> texts, MetricsSettings settings) {
         String judgeSetting = config.evaluate().judge();
         Path judge = judgeSetting == null ? BestCheckpoint.of(run, Paradigm.AR) : checkedJudge(Path.of(judgeSetting), store);
         String judgeName = judgeSetting == null
                 ? "this run's own AR model (best checkpoint)" + (paradigm == Paradigm.AR ? " — judging its own samples" : "")
                 : judgeSetting;
-        node.set("gen_ppl", JSON.valueToTree(generativePerplexity(config, python, store, judge, samples, settings)));
-        node.put("judge", judgeName);
+        Estimate genPpl = generativePerplexity(config, python, store, judge, samples, settings);
 
         int checked = Math.min(config.evaluate().grammarSamples(), texts.size());
-        if (checked > 0) {
-            List<GrammarCheck.Counts> counts = grammarCounts(texts.subList(0, checked), paradigm);
-            Bootstrap bootstrap = new Bootstrap(checked, settings.bootstrapResamples(), settings.seed() ^ 0x6772616DL);
-            node.set("grammar_errors_per_100_words", JSON.valueToTree(GrammarCheck.perHundredWords(counts, false, bootstrap)));
-            node.set("spelling_errors_per_100_words", JSON.valueToTree(GrammarCheck.perHundredWords(counts, true, bootstrap)));
-            node.put("grammar_checked_samples", checked);
-            node.put("grammar_checker", GrammarCheck.description());
+        if (checked == 0) {
+            return new SampleEvaluation.Fluency(genPpl, judgeName, null, null, null, null);
         }
-        return node;
+        List<GrammarCheck.Counts> counts = grammarCounts(texts.subList(0, checked), paradigm);
+        Bootstrap bootstrap = new Bootstrap(checked, settings.bootstrapResamples(), settings.seed() ^ 0x6772616DL);
+        return new SampleEvaluation.Fluency(genPpl, judgeName, GrammarCheck.perHundredWords(counts, false, bootstrap),
+                GrammarCheck.perHundredWords(counts, true, bootstrap), checked, GrammarCheck.description());
     }
 
     /** exp of the judge's mean NLL per token over the generated tokens up to the end-of-story token (a ratio of sums). */
     private static Estimate generativePerplexity(ExperimentConfig config, PythonRuntime python, TokenStore store, Path judge,
-            List<JsonNode> samples, MetricsSettings settings) {
+            List<SampleLine> samples, MetricsSettings settings) {
         Engine engine = Engine.create(python, config.toJson(), Paradigm.AR, store.vocabSize(), store.eosId(),
                 store.tokenizerFile());
         engine.load(judge);
-        int[][] rows = new int[samples.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            JsonNode ids = samples.get(i).get("ids");
-            rows[i] = new int[ids.size()];
-            for (int j = 0; j < rows[i].length; j++) {
-                rows[i][j] = ids.get(j).asInt();
-            }
-        }
-        int promptLength = samples.get(0).path("sampler").path("prompt_ids").size();
+        int[][] rows = samples.stream().map(SampleLine::idArray).toArray(int[][]::new);
+        int promptLength = samples.get(0).sampler().promptLength();
         double[][] scores = engine.score(rows, Math.max(1, promptLength));
         Bootstrap bootstrap = new Bootstrap(rows.length, settings.bootstrapResamples(), settings.seed() ^ 0x6E6E6CL);
         return bootstrap.ofPooled(times -> {

@@ -1,12 +1,9 @@
 package dev.paradigm.pipeline;
 
 import dev.paradigm.config.ConfigException;
-import dev.paradigm.config.ConfigLoader;
 import dev.paradigm.config.ExperimentConfig;
-import dev.paradigm.run.AtomicFiles;
+import dev.paradigm.run.RunConfig;
 import dev.paradigm.run.RunFolder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -17,7 +14,6 @@ import java.util.List;
  */
 final class RunConfigGuard {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunConfigGuard.class);
-    static final String HASH_PREFIX = "# config-sha256: ";
 
     private RunConfigGuard() {}
 
@@ -28,7 +24,7 @@ final class RunConfigGuard {
      */
     static void claim(RunFolder run, ExperimentConfig config) {
         if (Files.exists(run.config())) {
-            ExperimentConfig existing = read(run);
+            ExperimentConfig existing = RunConfig.read(run, List.of()).resolved();
             if (existing.hash().equals(config.hash())) {
                 return;
             }
@@ -42,19 +38,6 @@ final class RunConfigGuard {
             }
             log.info("Sampling or evaluation settings changed ({}); those stages will be redone.", String.join("; ", diff));
         }
-        AtomicFiles.writeString(run.config(), HASH_PREFIX + config.hash() + "\n" + config.toYaml());
-    }
-
-    /** The config a run folder was made with. */
-    static ExperimentConfig read(RunFolder run) {
-        if (!Files.exists(run.config())) {
-            throw new ConfigException("No config.yaml in " + run.root() + ": this is not a run folder (run `paradigm prepare` "
-                    + "or `paradigm compare` first).");
-        }
-        try {
-            return ConfigLoader.fromYaml(Files.readString(run.config()), run.config().toString(), List.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RunConfig.write(run, config);
     }
 }

@@ -1,9 +1,5 @@
 package dev.paradigm.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.config.Prompt;
 import dev.paradigm.config.SampleConfig;
@@ -11,16 +7,19 @@ import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.engine.Samples;
-import dev.paradigm.run.AtomicFiles;
+import dev.paradigm.run.RunFileException;
+import dev.paradigm.run.RunJson;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.SampleLine;
+import dev.paradigm.run.SamplerSettings;
+import dev.paradigm.run.SamplesFile;
 import dev.paradigm.runtime.PythonRuntime;
 import dev.paradigm.train.Progress;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Draws {@code sample.n} samples from a trained paradigm (its best checkpoint) and writes {@code samples.jsonl}:
@@ -32,8 +31,6 @@ import java.util.List;
  * (AR gets "Once", MDLM nothing). One call to the engine encodes the prompt, samples and decodes.
  */
 public final class SampleStage {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private SampleStage() {}
 
     /**
@@ -41,24 +38,13 @@ public final class SampleStage {
      * drawn with other settings (the config's sample section changed) are stale.
      */
     public static boolean isComplete(RunFolder run, Paradigm paradigm, ExperimentConfig config) {
-        Path file = run.samples(paradigm);
-        if (!Files.exists(file)) {
+        if (!Files.exists(run.samples(paradigm))) {
             return false;
         }
         try {
-            List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
-            if (lines.size() != config.sample().n()) {
-                return false;
-            }
-            JsonNode recorded = JSON.readTree(lines.get(0)).path("sampler");
-            ObjectNode current = samplerSection(config);
-            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) current::fields) {
-                if (!field.getValue().equals(recorded.get(field.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
+            List<SampleLine> samples = SamplesFile.read(run, paradigm);
+            return samples.size() == config.sample().n() && samples.get(0).sampler().sample().equals(config.sample());
+        } catch (RunFileException damagedOrOlder) { // drawn again
             return false;
         }
     }
@@ -101,14 +87,11 @@ public final class SampleStage {
 
         SampleConfig sample = config.sample();
         List<Object> prompt = prompt(sample, paradigm, store.eosId());
-        // The resolved section with the config's own (snake_case) key names, which Python reads.
-        String sampleJson = samplerSection(config).toString();
-        // What samples.jsonl records: that section, this paradigm's prompt and its ids (known after the first call).
-        ObjectNode settings = samplerSection(config);
-        settings.put("prompt", promptOf(sample, paradigm).toString());
+        String sampleJson = RunJson.tree(sample).toString(); // the section as Python reads it (snake_case keys)
         String checkpoint = run.root().relativize(best).toString();
+        SamplerSettings settings = null; // what every line records, once the first call says what the prompt's ids are
 
-        StringBuilder out = new StringBuilder();
+        List<SampleLine> out = new ArrayList<>();
         Progress progress = new Progress(paradigm.id() + " sample", sample.n());
         int index = 0;
         for (int b = 0; index < sample.n(); b++) {
@@ -117,70 +100,16 @@ public final class SampleStage {
             Samples drawn = engine.sample(count, seed, sampleJson, prompt);
             int[][] ids = drawn.ids();
             List<String> texts = drawn.texts();
-            if (b == 0) {
-                ArrayNode promptNode = settings.putArray("prompt_ids");
-                drawn.promptIds().forEach(promptNode::add);
-                if (drawn.promptIds().isEmpty()) {
-                    settings.putNull("prompt_ids");
-                }
-                settings.put("protocol", config.protocol().toString());
+            if (settings == null) {
+                settings = new SamplerSettings(sample, promptOf(sample, paradigm), drawn.promptIds(), config.protocol());
             }
             for (int i = 0; i < count; i++) {
-                ObjectNode line = JSON.createObjectNode();
-                line.put("index", index + i);
-                ArrayNode idNode = line.putArray("ids");
-                for (int id : ids[i]) {
-                    idNode.add(id);
-                }
-                line.put("text", texts.get(i));
-                line.put("seed", seed);
-                line.put("paradigm", paradigm.id());
-                line.put("checkpoint", checkpoint);
-                line.set("sampler", settings);
-                out.append(line).append('\n');
+                out.add(new SampleLine(index + i, IntStream.of(ids[i]).boxed().toList(), texts.get(i), seed, paradigm,
+                        checkpoint, settings));
             }
             index += count;
             progress.update(index, "");
         }
-        AtomicFiles.writeString(run.samples(paradigm), out.toString());
-    }
-
-    /** The {@code sample} section of the resolved config as Python receives it (snake_case keys). */
-    static ObjectNode samplerSection(ExperimentConfig config) {
-        try {
-            return (ObjectNode) JSON.readTree(config.toJson()).get("sample").deepCopy();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) { // toJson writes valid JSON
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    /** Reads samples.jsonl; a malformed line is reported with its number. */
-    public static List<JsonNode> read(Path file) {
-        List<JsonNode> samples = new ArrayList<>();
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) {
-                    continue;
-                }
-                try {
-                    JsonNode node = JSON.readTree(lines.get(i));
-                    if (!node.has("ids") || !node.has("text")) {
-                        throw new IllegalArgumentException("Line " + (i + 1) + " of " + file
-                                + " has no \"ids\" or no \"text\" field; each line must be one sample object.");
-                    }
-                    samples.add(node);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalArgumentException("Line " + (i + 1) + " of " + file + " is not valid JSON: "
-                            + e.getOriginalMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
-        }
-        if (samples.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no samples. Run `paradigm sample` again.");
-        }
-        return samples;
+        SamplesFile.write(run, paradigm, out);
     }
 }

@@ -1,20 +1,18 @@
 package dev.paradigm.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.paradigm.checkpoint.RunLock;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.distributed.ProcessGroup;
 import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.Paradigm;
+import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonRuntime;
-import dev.paradigm.train.MetricsLog;
 import dev.paradigm.train.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +30,7 @@ public final class TrainStage {
 
     /** A paradigm is trained when its metrics log ends with a summary line. */
     public static boolean isComplete(RunFolder run, Paradigm paradigm) {
-        return summary(run, paradigm) != null;
-    }
-
-    static JsonNode summary(RunFolder run, Paradigm paradigm) {
-        List<JsonNode> lines = MetricsLog.read(run.metricsLog(paradigm));
-        JsonNode last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
-        return last != null && last.path("kind").asText().equals("summary") ? last : null;
+        return MetricsLog.read(run, paradigm).summary().isPresent();
     }
 
     public static Trainer.Outcome run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {

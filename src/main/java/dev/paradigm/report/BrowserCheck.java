@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,13 +48,18 @@ public final class BrowserCheck {
 
     private BrowserCheck() {}
 
-    /** The Chromium executable, or an error that says how to install it. */
-    public static Path chromium() {
-        String configured = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
-        List<Path> candidates = new ArrayList<>();
-        if (configured != null && !configured.isBlank()) {
-            candidates.add(Path.of(configured));
+    /**
+     * The Chromium executable: the configured one when {@value #PROPERTY} or {@value #ENVIRONMENT} is set (and then
+     * only that one, so a wrong setting is reported rather than passed over), else {@value #DEFAULT_PATH} or the first
+     * {@code chromium} on PATH; empty when there is none.
+     */
+    public static Optional<Path> find() {
+        String configured = configured();
+        if (configured != null) {
+            Path path = Path.of(configured);
+            return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
         }
+        List<Path> candidates = new ArrayList<>();
         candidates.add(Path.of(DEFAULT_PATH));
         String pathVariable = System.getenv().getOrDefault("PATH", "");
         for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
@@ -62,15 +68,38 @@ public final class BrowserCheck {
                 candidates.add(Path.of(dir, "chromium-browser"));
             }
         }
-        return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(
-                "Headless Chromium is needed to check the report page but was not found at " + DEFAULT_PATH
-                        + " or on PATH. Install it with `make setup` (which runs `apt-get install -y chromium` on "
-                        + "Debian/Ubuntu), or point -D" + PROPERTY + "=<path> at a Chromium executable."));
+        return candidates.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    /** The Chromium executable, or an error that says how to install it. */
+    public static Path chromium() {
+        return find().orElseThrow(() -> new IllegalStateException(missing()));
+    }
+
+    /** Why no browser was found and how to get one. */
+    public static String missing() {
+        String configured = configured();
+        String where = configured != null
+                ? "at " + configured + " (set by " + PROPERTY + " or " + ENVIRONMENT + ")"
+                : "at " + DEFAULT_PATH + " or on PATH";
+        return "Headless Chromium renders the report's screenshot (report.png) but was not found " + where
+                + ". Install it with `make browser` (on Debian/Ubuntu: apt-get install --no-install-recommends "
+                + "chromium), or point -D" + PROPERTY + "=<path> at a Chromium executable.";
+    }
+
+    /** The first line of {@code chromium --version}, e.g. "Chromium 156.0.8078.114 built on Debian ..." */
+    public static String version(Path chromium) {
+        return run(chromium, List.of("--version")).stdout().lines().findFirst().orElse("").strip();
+    }
+
+    private static String configured() {
+        String configured = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
+        return configured == null || configured.isBlank() ? null : configured;
     }
 
     /** Loads the page, returns the DOM after load and the console messages. */
     public static Result check(Path html) {
-        Invocation run = run(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", url(html)));
+        Invocation run = run(chromium(), List.of("--enable-logging=stderr", "--v=0", "--dump-dom", url(html)));
         List<String> console = new ArrayList<>();
         for (String line : run.stderr().split("\n")) {
             Matcher m = CONSOLE.matcher(line);
@@ -88,7 +117,7 @@ public final class BrowserCheck {
         try {
             Files.createDirectories(dir);
             temp = Files.createTempFile(dir, "." + png.getFileName() + ".", ".png");
-            run(List.of("--screenshot=" + temp, "--window-size=1200,2400", url(html)));
+            run(chromium(), List.of("--screenshot=" + temp, "--window-size=1200,2400", url(html)));
             if (Files.size(temp) == 0) {
                 throw new IllegalStateException("Chromium exited without writing the screenshot of " + html + ".");
             }
@@ -103,12 +132,12 @@ public final class BrowserCheck {
 
     private record Invocation(String stdout, String stderr) {}
 
-    private static Invocation run(List<String> arguments) {
+    private static Invocation run(Path chromium, List<String> arguments) {
         Path work = null;
         try {
             work = Files.createTempDirectory("paradigm-chromium-");
             List<String> command = new ArrayList<>();
-            command.add(chromium().toString());
+            command.add(chromium.toString());
             command.addAll(FLAGS);
             command.add("--user-data-dir=" + work.resolve("profile"));
             command.addAll(arguments);

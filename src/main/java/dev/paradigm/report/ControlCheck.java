@@ -1,5 +1,6 @@
 package dev.paradigm.report;
 
+import dev.paradigm.run.MetricsLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,15 @@ public record ControlCheck(boolean sameData, boolean sameBudget, boolean budgets
     }
 
     public static ControlCheck of(RunReport report) {
-        TrainingSummary ar = report.ar().summary();
-        TrainingSummary mdlm = report.mdlm().summary();
+        MetricsLine.Summary ar = report.ar().summary();
+        MetricsLine.Summary mdlm = report.mdlm().summary();
         boolean sameBudget = ar.steps() == mdlm.steps() && ar.batchSize() == mdlm.batchSize()
                 && ar.seqLen() == mdlm.seqLen() && ar.tokens() == mdlm.tokens();
         boolean matchConfig = ar.tokens() == ar.plannedTokens() && mdlm.tokens() == mdlm.plannedTokens();
-        SampleEvaluation arEval = report.ar().evaluation();
-        SampleEvaluation mdlmEval = report.mdlm().evaluation();
         return new ControlCheck(ar.dataDigest().equals(mdlm.dataDigest()), sameBudget, matchConfig,
-                arEval.promptDescription().equals(mdlmEval.promptDescription()),
-                mdlm.params() - ar.params(), differingSettings(arEval.sampler(), mdlmEval.sampler()));
+                report.ar().promptDescription().equals(report.mdlm().promptDescription()), mdlm.params() - ar.params(),
+                differingSettings(report.ar().evaluation().sampler().asText(),
+                        report.mdlm().evaluation().sampler().asText()));
     }
 
     /** True when every check a reader needs for "only the paradigm differed" passed. */

@@ -1,5 +1,6 @@
 package dev.paradigm.report;
 
+import dev.paradigm.run.MetricsLine;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -15,15 +16,15 @@ final class Convergence {
     private Convergence() {}
 
     /** The convergence step, or empty when the curve never improved on its first evaluation. */
-    static OptionalLong step(List<EvalPoint> evals) {
+    static OptionalLong step(List<MetricsLine.Eval> evals) {
         double first = evals.get(0).valLoss();
-        double best = evals.stream().mapToDouble(EvalPoint::valLoss).min().orElse(first);
+        double best = evals.stream().mapToDouble(MetricsLine.Eval::valLoss).min().orElse(first);
         double improvement = first - best;
         if (!(improvement > 0)) {
             return OptionalLong.empty();
         }
         double target = first - SHARE * improvement;
-        for (EvalPoint point : evals) {
+        for (MetricsLine.Eval point : evals) {
             if (point.valLoss() <= target) {
                 return OptionalLong.of(point.step());
             }

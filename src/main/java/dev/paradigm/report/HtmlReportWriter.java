@@ -2,6 +2,9 @@ package dev.paradigm.report;
 
 import static dev.paradigm.report.svg.XmlText.escape;
 
+import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.run.RunConfig;
+import dev.paradigm.run.SampleLine;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,10 +23,12 @@ public final class HtmlReportWriter {
         StringBuilder html = new StringBuilder(64 * 1024);
         head(html, report.title());
         RunConfig config = report.config();
+        ExperimentConfig resolved = config.resolved();
         html.append("<header>\n<h1>").append(escape(report.title())).append("</h1>\n<p class=\"meta\">")
                 .append(escape(MarkdownReportWriter.date(report))).append(" · config <code>")
-                .append(escape(config.name())).append("</code> · protocol <code>").append(escape(config.protocol()))
-                .append("</code> · ").append(escape(Fmt.count(config.steps()))).append(" steps</p>\n</header>\n");
+                .append(escape(resolved.name())).append("</code> · protocol <code>")
+                .append(escape(resolved.protocol().toString())).append("</code> · ")
+                .append(escape(Fmt.count(resolved.train().steps()))).append(" steps</p>\n</header>\n");
         html.append("<section id=\"verdict\">\n<h2>Verdict</h2>\n<p class=\"verdict\">")
                 .append(escape(Verdict.write(report))).append("</p>\n</section>\n");
 
@@ -58,7 +63,7 @@ public final class HtmlReportWriter {
         for (ParadigmRun run : List.of(report.ar(), report.mdlm())) {
             html.append("<div>\n<h3>First ").append(run.firstSamples().size()).append(" samples of ")
                     .append(escape(run.label())).append("</h3>\n");
-            for (Sample sample : run.firstSamples()) {
+            for (SampleLine sample : run.firstSamples()) {
                 html.append("<blockquote class=\"sample\"><span class=\"index\">#").append(sample.index())
                         .append("</span> ").append(escape(sample.text())).append("</blockquote>\n");
             }

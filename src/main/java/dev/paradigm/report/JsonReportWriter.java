@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.paradigm.metrics.Estimate;
+import dev.paradigm.config.ExperimentConfig;
+import dev.paradigm.data.DataManifest;
+import dev.paradigm.run.RunConfig;
+import dev.paradigm.run.RunJson;
+import dev.paradigm.run.SampleEvaluation;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.OptionalLong;
@@ -30,13 +34,13 @@ public final class JsonReportWriter {
         root.put("verdict", Verdict.write(report));
         root.set("control", control(report));
         ObjectNode training = root.putObject("training");
-        training.set("ar", training(report.ar()));
-        training.set("mdlm", training(report.mdlm()));
+        ObjectNode samples = root.putObject("samples");
+        for (ParadigmRun run : List.of(report.ar(), report.mdlm())) {
+            training.set(run.paradigm().id(), training(run));
+            samples.set(run.paradigm().id(), samples(run));
+        }
         training.put("throughput_ratio_ar_over_mdlm",
                 report.ar().summary().tokensPerS() / report.mdlm().summary().tokensPerS());
-        ObjectNode samples = root.putObject("samples");
-        samples.set("ar", samples(report.ar()));
-        samples.set("mdlm", samples(report.mdlm()));
         ArrayNode comparisons = samples.putArray("comparisons");
         for (MetricComparison c : MetricComparison.all(report)) {
             comparisons.addObject().put("metric", c.metric()).put("outside_intervals", c.outsideIntervals())
@@ -56,12 +60,13 @@ public final class JsonReportWriter {
     }
 
     private static ObjectNode config(RunConfig config) {
+        ExperimentConfig resolved = config.resolved();
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("name", config.name()).put("protocol", config.protocol()).put("seed", config.seed())
-                .put("sha256", config.sha256()).put("paper_scale", config.isPaperScale());
-        node.putObject("model").put("n_layer", config.nLayer()).put("d_model", config.dModel())
-                .put("n_head", config.nHead()).put("seq_len", config.seqLen());
-        node.putObject("train").put("steps", config.steps()).put("batch_size", config.batchSize());
+        node.put("name", resolved.name()).put("protocol", resolved.protocol().toString()).put("seed", resolved.seed())
+                .put("sha256", config.sha256()).put("paper_scale", PaperComparison.isPaperScale(resolved));
+        node.putObject("model").put("n_layer", resolved.model().nLayer()).put("d_model", resolved.model().dModel())
+                .put("n_head", resolved.model().nHead()).put("seq_len", resolved.model().seqLen());
+        node.putObject("train").put("steps", resolved.train().steps()).put("batch_size", resolved.train().batchSize());
         node.put("yaml", config.yaml());
         return node;
     }
@@ -75,8 +80,10 @@ public final class JsonReportWriter {
         node.put("budgets_match_config", check.budgetsMatchConfig());
         node.put("same_prompt", check.samePrompt());
         node.put("param_difference_mdlm_minus_ar", check.paramDifference());
-        node.putObject("prompt").put("ar", report.ar().evaluation().promptDescription())
-                .put("mdlm", report.mdlm().evaluation().promptDescription());
+        ObjectNode prompt = node.putObject("prompt");
+        for (ParadigmRun run : List.of(report.ar(), report.mdlm())) {
+            prompt.put(run.paradigm().id(), run.promptDescription());
+        }
         ArrayNode differing = node.putArray("differing_sampler_settings");
         check.differingSamplerSettings().forEach(differing::add);
         ArrayNode problems = node.putArray("problems");
@@ -84,21 +91,11 @@ public final class JsonReportWriter {
         return node;
     }
 
+    /** The training records as metrics.jsonl holds them (same field names), and what the report derives from them. */
     private static ObjectNode training(ParadigmRun run) {
         ObjectNode node = MAPPER.createObjectNode();
-        TrainingSummary s = run.summary();
-        ObjectNode summary = node.putObject("summary");
-        summary.put("steps", s.steps()).put("batch_size", s.batchSize()).put("seq_len", s.seqLen())
-                .put("tokens", s.tokens()).put("train_time_s", s.trainTimeS()).put("eval_time_s", s.evalTimeS())
-                .put("checkpoint_time_s", s.checkpointTimeS()).put("wall_s", s.wallS())
-                .put("tokens_per_s", s.tokensPerS()).put("data_digest", s.dataDigest()).put("params", s.params())
-                .put("flops_per_token", s.flopsPerToken());
-        OverfitAnalysis a = s.analysis();
-        ObjectNode analysis = summary.putObject("analysis");
-        analysis.put("best_step", a.bestStep()).put("best_val_loss", a.bestValLoss()).put("overfit", a.overfit())
-                .put("overfit_step", a.overfitStep()).put("still_improving", a.stillImproving())
-                .put("last_evals_slope", a.lastEvalsSlope());
-        node.put("best_val_ppl", Math.exp(a.bestValLoss()));
+        node.set("summary", RunJson.tree(run.summary()));
+        node.put("best_val_ppl", Math.exp(run.summary().analysis().bestValLoss()));
         node.put("val_ppl_is_upper_bound", run.likelihoodIsBound());
         OptionalLong converged = Convergence.step(run.evals());
         if (converged.isPresent()) {
@@ -107,48 +104,34 @@ public final class JsonReportWriter {
             node.putNull("convergence_step");
         }
         ArrayNode evals = node.putArray("evals");
-        for (EvalPoint e : run.evals()) {
-            evals.addObject().put("step", e.step()).put("val_loss", e.valLoss()).put("val_ppl", e.valPpl())
-                    .put("train_loss", e.trainLoss()).put("eval_s", e.evalS());
-        }
+        run.evals().forEach(e -> evals.add(RunJson.tree(e)));
         ArrayNode train = node.putArray("train");
-        for (TrainPoint t : run.train()) {
-            train.addObject().put("step", t.step()).put("loss", t.loss()).put("grad_norm", t.gradNorm())
-                    .put("lr", t.lr()).put("tokens_per_s", t.tokensPerS()).put("elapsed_s", t.elapsedS());
-        }
+        run.train().forEach(t -> train.add(RunJson.tree(t)));
         return node;
     }
 
+    /** The sample records as metrics.json holds them, with the fluency numbers among the metrics. */
     private static ObjectNode samples(ParadigmRun run) {
         SampleEvaluation e = run.evaluation();
         ObjectNode node = MAPPER.createObjectNode();
         node.put("n_samples", e.nSamples()).put("seed", e.seed());
-        ObjectNode sampler = node.putObject("sampler");
-        e.sampler().forEach(sampler::put);
+        node.set("sampler", RunJson.tree(e.sampler()));
         ObjectNode metrics = node.putObject("metrics");
-        e.metrics().forEach((name, estimate) -> metrics.set(name, estimate(estimate)));
-        e.textMetrics().forEach(metrics::put);
-        node.putObject("validation").put("val_loss", e.validation().valLoss()).put("val_ppl", e.validation().valPpl())
-                .put("bound", e.validation().bound());
-        ObjectNode fluency = node.putObject("fluency");
-        fluency.set("gen_ppl", e.genPpl() == null ? null : estimate(e.genPpl()));
-        fluency.put("judge", e.judge());
+        run.metrics().forEach((name, estimate) -> metrics.set(name, MAPPER.valueToTree(estimate)));
+        run.textMetrics().forEach(metrics::put);
+        node.set("validation", RunJson.tree(e.validation()));
+        node.set("fluency", RunJson.tree(e.fluency()));
         ArrayNode first = node.putArray("first_samples");
         run.firstSamples().forEach(s -> first.addObject().put("index", s.index()).put("text", s.text()));
         return node;
     }
 
-    private static ObjectNode estimate(Estimate e) {
-        return MAPPER.createObjectNode().put("value", e.value()).put("ci_low", e.ciLow()).put("ci_high", e.ciHigh());
-    }
-
-    private static ObjectNode data(DataInfo data) {
+    private static ObjectNode data(DataManifest data) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("source_type", data.sourceType()).put("seq_len", data.seqLen())
-                .put("train_tokens", data.trainTokens()).put("val_tokens", data.valTokens())
-                .put("unigram_entropy_nats", data.unigramEntropyNats());
-        node.putObject("tokenizer").put("kind", data.tokenizerKind()).put("vocab_size", data.vocabSize())
-                .put("sha256", data.tokenizerSha256());
+        node.put("source_type", String.valueOf(data.source().getOrDefault("type", "unknown")))
+                .put("seq_len", data.seqLen()).put("train_tokens", data.train().tokens())
+                .put("val_tokens", data.val().tokens()).put("unigram_entropy_nats", data.unigramEntropyNats());
+        node.set("tokenizer", MAPPER.valueToTree(data.tokenizer()));
         return node;
     }
 

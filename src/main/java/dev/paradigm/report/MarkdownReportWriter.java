@@ -1,5 +1,7 @@
 package dev.paradigm.report;
 
+import dev.paradigm.run.RunConfig;
+import dev.paradigm.run.SampleLine;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -12,8 +14,8 @@ public final class MarkdownReportWriter {
         StringBuilder md = new StringBuilder();
         RunConfig config = report.config();
         md.append("# ").append(report.title()).append("\n\n");
-        md.append("Date: ").append(date(report)).append(" · Config: `").append(config.name())
-                .append("` · Protocol: `").append(config.protocol()).append("`\n\n");
+        md.append("Date: ").append(date(report)).append(" · Config: `").append(config.resolved().name())
+                .append("` · Protocol: `").append(config.resolved().protocol()).append("`\n\n");
         md.append("## Verdict\n\n").append(Verdict.write(report)).append("\n\n");
 
         md.append("## Was the comparison controlled?\n\n");
@@ -29,7 +31,7 @@ public final class MarkdownReportWriter {
         for (ParadigmRun run : List.of(report.ar(), report.mdlm())) {
             md.append("### First ").append(run.firstSamples().size()).append(" samples of ").append(run.label())
                     .append("\n\n");
-            for (Sample sample : run.firstSamples()) {
+            for (SampleLine sample : run.firstSamples()) {
                 md.append("Sample ").append(sample.index()).append(":\n\n");
                 codeBlock(md, "", sample.text());
             }

@@ -11,6 +11,10 @@ import java.util.Set;
  * not know are still shown, after the known ones, under their own names.
  */
 final class MetricCatalog {
+    /** Fluency numbers of metrics.json's {@code fluency} object shown among the sample metrics, by these names. */
+    static final String GRAMMAR_ERRORS = "grammar_errors_per_100_words";
+    static final String SPELLING_ERRORS = "spelling_errors_per_100_words";
+
     private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
     static {
@@ -32,12 +36,9 @@ final class MetricCatalog {
         LABELS.put("tok_distinct_2", "Token Distinct-2");
         LABELS.put("tok_distinct_3", "Token Distinct-3");
         LABELS.put("tok_distinct_4", "Token Distinct-4");
-        LABELS.put("grammar_errors_per_100_words", "Grammar errors per 100 words (LanguageTool)");
-        LABELS.put("spelling_errors_per_100_words", "Spelling errors per 100 words (LanguageTool)");
+        LABELS.put(GRAMMAR_ERRORS, "Grammar errors per 100 words (LanguageTool)");
+        LABELS.put(SPELLING_ERRORS, "Spelling errors per 100 words (LanguageTool)");
     }
-
-    /** Fluency numbers of metrics.json's {@code fluency} object shown among the sample metrics. */
-    static final List<String> FLUENCY = List.of("grammar_errors_per_100_words", "spelling_errors_per_100_words");
 
     /** Shares in [0, 1] that fit one bar chart axis; counts such as vocabulary would dwarf them. */
     static final List<String> CHARTED = List.of("distinct_1", "distinct_2", "distinct_3", "distinct_4",

@@ -1,5 +1,6 @@
 package dev.paradigm.report;
 
+import dev.paradigm.engine.Paradigm;
 import dev.paradigm.metrics.Estimate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +15,13 @@ public record MetricComparison(String metric, Estimate ar, Estimate mdlm) {
 
     /** "AR" or "MDLM", whichever value is higher ("equal" when they are the same). */
     public String higher() {
-        return ar.value() > mdlm.value() ? "AR" : ar.value() < mdlm.value() ? "MDLM" : "equal";
+        return ar.value() > mdlm.value() ? Paradigm.AR.name() : ar.value() < mdlm.value() ? Paradigm.MDLM.name() : "equal";
     }
 
     /** Every numeric metric both paradigms report, in catalog order. */
     public static List<MetricComparison> all(RunReport report) {
-        var arMetrics = report.ar().evaluation().metrics();
-        var mdlmMetrics = report.mdlm().evaluation().metrics();
+        var arMetrics = report.ar().metrics();
+        var mdlmMetrics = report.mdlm().metrics();
         List<MetricComparison> comparisons = new ArrayList<>();
         for (String name : MetricCatalog.ordered(arMetrics.keySet(), mdlmMetrics.keySet())) {
             if (arMetrics.containsKey(name) && mdlmMetrics.containsKey(name)) {

@@ -25,8 +25,8 @@ final class ReportCharts {
     static String trainLoss(RunReport report) {
         return new LineChart("chart-train-loss", "Training loss against training step", "training step",
                 "training loss (nats/token)", List.of(
-                        trainSeries("AR", AR_COLOR, report.ar()),
-                        trainSeries("MDLM", MDLM_COLOR, report.mdlm()))).render();
+                        trainSeries(report.ar().label(), AR_COLOR, report.ar()),
+                        trainSeries(report.mdlm().label(), MDLM_COLOR, report.mdlm()))).render();
     }
 
     /** Bars of the main diversity shares with their 95% intervals; null when neither run has any. */
@@ -45,8 +45,8 @@ final class ReportCharts {
             return null;
         }
         return new BarChart("chart-diversity", "Diversity metrics with 95% confidence intervals", "value",
-                categories, List.of(new BarChart.Series("AR", AR_COLOR, ar),
-                        new BarChart.Series("MDLM", MDLM_COLOR, mdlm))).render();
+                categories, List.of(new BarChart.Series(report.ar().label(), AR_COLOR, ar),
+                        new BarChart.Series(report.mdlm().label(), MDLM_COLOR, mdlm))).render();
     }
 
     private static BarChart.Bar bar(Estimate e) {

@@ -42,7 +42,7 @@ public final class ReportGenerator {
 
     /** Loads every seed's run folder and writes sweep.json, sweep.md and sweep.html into {@code outDir}. */
     public static ReportFiles writeSweep(List<Path> seedRunDirs, Path outDir, Clock clock) {
-        SeedSweep sweep = SeedSweep.of(seedRunDirs.stream().map(dir -> ReportLoader.load(dir, clock)).toList());
+        SweepReport sweep = SweepReport.of(seedRunDirs.stream().map(dir -> ReportLoader.load(dir, clock)).toList());
         String json = SweepReportWriter.json(sweep);
         String markdown = SweepReportWriter.markdown(sweep);
         String html = SweepReportWriter.html(sweep);

@@ -1,5 +1,9 @@
 package dev.paradigm.report;
 
+import dev.paradigm.data.DataManifest;
+import dev.paradigm.run.MetricsLine;
+import dev.paradigm.run.SampleEvaluation;
+import dev.paradigm.train.CurveAnalysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +17,11 @@ final class ReportTables {
     /** "Was the comparison controlled?": data, model size, compute, seeds, tokenizer and sampling. */
     static Table control(RunReport report) {
         ControlCheck check = ControlCheck.of(report);
-        TrainingSummary ar = report.ar().summary();
-        TrainingSummary mdlm = report.mdlm().summary();
+        MetricsLine.Summary ar = report.ar().summary();
+        MetricsLine.Summary mdlm = report.mdlm().summary();
         SampleEvaluation arEval = report.ar().evaluation();
         SampleEvaluation mdlmEval = report.mdlm().evaluation();
-        DataInfo data = report.data();
+        DataManifest.TokenizerInfo tokenizerInfo = report.data().tokenizer();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Data digest (batch stream)", ar.dataDigest(), mdlm.dataDigest(),
                 Table.check(check.sameData(), check.sameData() ? "EQUAL: identical batches in identical order"
@@ -32,22 +36,23 @@ final class ReportTables {
         rows.add(List.of("Tokens trained", Fmt.count(ar.tokens()), Fmt.count(mdlm.tokens()),
                 Table.check(check.budgetsMatchConfig(), check.budgetsMatchConfig()
                         ? "equals steps × batch × seq_len" : "does not equal steps × batch × seq_len")));
-        rows.add(List.of("Run seed (init, data order)", Long.toString(report.config().seed()),
-                Long.toString(report.config().seed()), "one config for both"));
+        rows.add(List.of("Run seed (init, data order)", Long.toString(report.seed()), Long.toString(report.seed()),
+                "one config for both"));
         rows.add(List.of("Sampling seed", Long.toString(arEval.seed()), Long.toString(mdlmEval.seed()),
                 arEval.seed() == mdlmEval.seed() ? "same" : "different"));
-        rows.add(List.of("Protocol", report.config().protocol(), report.config().protocol(), "one config for both"));
-        String tokenizer = data.tokenizerKind() + ", " + Fmt.count(data.vocabSize()) + " tokens";
+        String protocol = report.config().resolved().protocol().toString();
+        rows.add(List.of("Protocol", protocol, protocol, "one config for both"));
+        String tokenizer = tokenizerInfo.kind() + ", " + Fmt.count(tokenizerInfo.vocabSize()) + " tokens";
         rows.add(List.of("Tokenizer", tokenizer, tokenizer, "one data folder for both (sha256 "
-                + shortHash(data.tokenizerSha256()) + ")"));
+                + shortHash(tokenizerInfo.sha256()) + ")"));
         rows.add(List.of("Samples", Fmt.count(arEval.nSamples()), Fmt.count(mdlmEval.nSamples()),
                 arEval.nSamples() == mdlmEval.nSamples() ? "same" : "different"));
-        rows.add(List.of("Sampling prompt", arEval.promptDescription(), mdlmEval.promptDescription(),
+        rows.add(List.of("Sampling prompt", report.ar().promptDescription(), report.mdlm().promptDescription(),
                 Table.check(check.samePrompt(), check.samePrompt() ? "same sampling conditions"
                         : "DIFFERENT prompts: the published study's confound")));
         if (!check.differingSamplerSettings().isEmpty()) {
-            rows.add(List.of("Other sampler settings that differ", describe(arEval.sampler(), check),
-                    describe(mdlmEval.sampler(), check), Table.FAIL + " check these"));
+            rows.add(List.of("Other sampler settings that differ", describe(arEval.sampler().asText(), check),
+                    describe(mdlmEval.sampler().asText(), check), Table.FAIL + " check these"));
         }
         return new Table("What the two runs share, and what differs", List.of("Check", "AR", "MDLM", "Verdict"), rows);
     }
@@ -67,13 +72,13 @@ final class ReportTables {
             return step.isPresent() ? Fmt.count(step.getAsLong()) : "never improved";
         }, ar, mdlm));
         rows.add(row("Overfitting", r -> {
-            OverfitAnalysis a = r.summary().analysis();
+            CurveAnalysis a = r.summary().analysis();
             return a.overfit() ? "yes" + (a.overfitStep() == null ? "" : ", detected at step " + Fmt.count(a.overfitStep()))
                     : "no";
         }, ar, mdlm));
         rows.add(row("Still improving at the end", r -> r.summary().analysis().stillImproving() ? "yes" : "no", ar, mdlm));
-        rows.add(row("Slope of the last evaluations (loss/step)", r -> r.summary().analysis().lastEvalsSlope() == null
-                ? "n/a" : Fmt.scientific(r.summary().analysis().lastEvalsSlope()), ar, mdlm));
+        rows.add(row("Slope of the last evaluations (loss per 1,000 steps)",
+                r -> Fmt.scientific(r.summary().analysis().lastEvalsSlope()), ar, mdlm));
         rows.add(row("Throughput (tokens/s)", r -> Fmt.decimals(r.summary().tokensPerS(), 1), ar, mdlm));
         rows.add(List.of("Throughput ratio AR / MDLM",
                 Fmt.decimals(ar.summary().tokensPerS() / mdlm.summary().tokensPerS(), 3), ""));
@@ -86,11 +91,11 @@ final class ReportTables {
 
     /** Validation loss at every evaluation step of either paradigm. */
     static Table validationCurve(RunReport report) {
-        TreeSet<Long> steps = new TreeSet<>();
+        TreeSet<Integer> steps = new TreeSet<>();
         report.ar().evals().forEach(e -> steps.add(e.step()));
         report.mdlm().evals().forEach(e -> steps.add(e.step()));
         List<List<String>> rows = new ArrayList<>();
-        for (long step : steps) {
+        for (int step : steps) {
             rows.add(List.of(Fmt.count(step), valLossAt(report.ar(), step), valLossAt(report.mdlm(), step)));
         }
         return new Table("Validation loss by step (nats/token; MDLM: NELBO upper bound)",
@@ -104,18 +109,17 @@ final class ReportTables {
             rows.add(List.of(MetricCatalog.label(c.metric()), Fmt.estimate(c.ar()), Fmt.estimate(c.mdlm()),
                     c.outsideIntervals() ? "outside CIs (" + c.higher() + " higher)" : "within CIs"));
         }
+        Map<String, String> arText = report.ar().textMetrics();
+        Map<String, String> mdlmText = report.mdlm().textMetrics();
+        for (String name : MetricCatalog.ordered(arText.keySet(), mdlmText.keySet())) {
+            rows.add(List.of(MetricCatalog.label(name), arText.getOrDefault(name, "n/a"), mdlmText.getOrDefault(name, "n/a"),
+                    ""));
+        }
         SampleEvaluation ar = report.ar().evaluation();
         SampleEvaluation mdlm = report.mdlm().evaluation();
-        for (String name : MetricCatalog.ordered(ar.textMetrics().keySet(), mdlm.textMetrics().keySet())) {
-            rows.add(List.of(MetricCatalog.label(name), ar.textMetrics().getOrDefault(name, "n/a"),
-                    mdlm.textMetrics().getOrDefault(name, "n/a"), ""));
-        }
-        if (ar.genPpl() != null && mdlm.genPpl() != null) {
-            MetricComparison gen = new MetricComparison("gen_ppl", ar.genPpl(), mdlm.genPpl());
-            rows.add(List.of("Generative perplexity (judge: " + (ar.judge() == null ? "n/a" : ar.judge()) + ")",
-                    Fmt.estimate(ar.genPpl()), Fmt.estimate(mdlm.genPpl()),
-                    gen.outsideIntervals() ? "outside CIs (" + gen.higher() + " higher)" : "within CIs"));
-        }
+        MetricComparison gen = new MetricComparison("gen_ppl", ar.fluency().genPpl(), mdlm.fluency().genPpl());
+        rows.add(List.of("Generative perplexity (judge: " + ar.fluency().judge() + ")", Fmt.estimate(gen.ar()),
+                Fmt.estimate(gen.mdlm()), gen.outsideIntervals() ? "outside CIs (" + gen.higher() + " higher)" : "within CIs"));
         rows.add(List.of("Validation loss of the sampled model", Fmt.loss(ar.validation().valLoss()),
                 Fmt.loss(mdlm.validation().valLoss()), "MDLM: NELBO"));
         rows.add(List.of("Validation perplexity", perplexity(ar.validation()), perplexity(mdlm.validation()),
@@ -126,8 +130,8 @@ final class ReportTables {
 
     /** Every sampler setting of either paradigm, as metrics.json records it. */
     static Table samplerSettings(RunReport report) {
-        Map<String, String> ar = report.ar().evaluation().sampler();
-        Map<String, String> mdlm = report.mdlm().evaluation().sampler();
+        Map<String, String> ar = report.ar().evaluation().sampler().asText();
+        Map<String, String> mdlm = report.mdlm().evaluation().sampler().asText();
         TreeSet<String> keys = new TreeSet<>(ar.keySet());
         keys.addAll(mdlm.keySet());
         List<List<String>> rows = new ArrayList<>();
@@ -158,7 +162,7 @@ final class ReportTables {
         return List.of(quantity, value.apply(ar), value.apply(mdlm));
     }
 
-    private static String budget(TrainingSummary s) {
+    private static String budget(MetricsLine.Summary s) {
         return Fmt.count(s.steps()) + " × " + Fmt.count(s.batchSize()) + " × " + Fmt.count(s.seqLen());
     }
 
@@ -167,7 +171,7 @@ final class ReportTables {
                 .map(e -> Fmt.loss(e.valLoss())).orElse("—");
     }
 
-    private static String perplexity(Validation v) {
+    private static String perplexity(SampleEvaluation.Validation v) {
         return (v.bound() ? "≤ " : "") + Fmt.decimals(v.valPpl(), 2);
     }
 

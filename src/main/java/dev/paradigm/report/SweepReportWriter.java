@@ -17,14 +17,14 @@ public final class SweepReportWriter {
 
     private SweepReportWriter() {}
 
-    public static String json(SeedSweep sweep) {
+    public static String json(SweepReport sweep) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", "paradigm-sweep").put("version", 1);
         root.put("std", "sample standard deviation (n - 1)");
         root.put("all_controlled", sweep.allControlled());
         ArrayNode runs = root.putArray("runs");
         for (RunReport run : sweep.runs()) {
-            runs.addObject().put("seed", run.config().seed()).put("run_dir", run.runDir().toString())
+            runs.addObject().put("seed", run.seed()).put("run_dir", run.runDir().toString())
                     .put("config_sha256", run.config().sha256()).put("controlled", ControlCheck.of(run).controlled());
         }
         ObjectNode statistics = root.putObject("statistics");
@@ -41,14 +41,14 @@ public final class SweepReportWriter {
         }
     }
 
-    public static String markdown(SeedSweep sweep) {
+    public static String markdown(SweepReport sweep) {
         StringBuilder md = new StringBuilder("# Seed sweep: AR vs MDLM over " + sweep.runs().size() + " seeds\n\n");
         md.append(controlledSentence(sweep)).append(" Std is the sample standard deviation (n − 1).\n\n");
         MarkdownReportWriter.table(md, table(sweep));
         return md.toString();
     }
 
-    public static String html(SeedSweep sweep) {
+    public static String html(SweepReport sweep) {
         StringBuilder html = new StringBuilder();
         String title = "Seed sweep: AR vs MDLM over " + sweep.runs().size() + " seeds";
         HtmlReportWriter.head(html, title);
@@ -59,19 +59,19 @@ public final class SweepReportWriter {
         HtmlReportWriter.table(html, table(sweep));
         html.append("<ul class=\"provenance\">\n");
         for (RunReport run : sweep.runs()) {
-            html.append("<li>seed ").append(run.config().seed()).append(": <code>")
+            html.append("<li>seed ").append(run.seed()).append(": <code>")
                     .append(escape(run.runDir().toString())).append("</code></li>\n");
         }
         html.append("</ul>\n</main>\n</body>\n</html>\n");
         return html.toString();
     }
 
-    static Table table(SeedSweep sweep) {
+    static Table table(SweepReport sweep) {
         List<String> header = new ArrayList<>(List.of("Quantity", "Mean ± std"));
         sweep.seeds().forEach(seed -> header.add("seed " + seed));
         List<List<String>> rows = new ArrayList<>();
         for (SweepStatistic s : sweep.statistics()) {
-            int decimals = decimals(s.key(), s.mean());
+            int decimals = HeadlineNumbers.decimals(s.key(), s.mean());
             List<String> row = new ArrayList<>(List.of(HeadlineNumbers.label(s.key()),
                     Fmt.decimals(s.mean(), decimals) + " ± " + Fmt.decimals(s.std(), decimals)));
             s.values().forEach(v -> row.add(Fmt.decimals(v, decimals)));
@@ -80,16 +80,9 @@ public final class SweepReportWriter {
         return new Table("Headline numbers across seeds", header, rows);
     }
 
-    private static String controlledSentence(SeedSweep sweep) {
+    private static String controlledSentence(SweepReport sweep) {
         return sweep.allControlled() ? Table.PASS + " Every seed's comparison was controlled."
                 : Table.FAIL + " At least one seed's comparison was not controlled; see that run's report.";
     }
 
-    /** Losses to four decimals like the single-run report; other numbers by magnitude. */
-    private static int decimals(String key, double mean) {
-        if (key.endsWith("val_loss")) {
-            return 4;
-        }
-        return Math.abs(mean) >= 100 ? 1 : Math.abs(mean) >= 10 ? 2 : 3;
-    }
 }

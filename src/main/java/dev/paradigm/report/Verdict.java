@@ -1,5 +1,6 @@
 package dev.paradigm.report;
 
+import dev.paradigm.train.CurveAnalysis;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -31,7 +32,7 @@ final class Verdict {
         String how = "(converged = first evaluation with " + Math.round(Convergence.SHARE * 100)
                 + "% of the curve's total validation-loss improvement)";
         if (arStep.isEmpty() || mdlmStep.isEmpty()) {
-            String stalled = arStep.isEmpty() ? "AR" : "MDLM";
+            String stalled = (arStep.isEmpty() ? ar : mdlm).label();
             return stalled + "'s validation loss never improved on its first evaluation, so convergence speed "
                     + "cannot be compared " + how + ".";
         }
@@ -41,11 +42,11 @@ final class Verdict {
         if (a == m) {
             return "Both paradigms converged at the same step, " + Fmt.count(a) + " " + how + ".";
         }
-        return (a < m ? "AR" : "MDLM") + " converged faster: " + steps + " " + how + ".";
+        return (a < m ? ar : mdlm).label() + " converged faster: " + steps + " " + how + ".";
     }
 
     private static String best(ParadigmRun run) {
-        OverfitAnalysis analysis = run.summary().analysis();
+        CurveAnalysis analysis = run.summary().analysis();
         String ppl = Fmt.decimals(Math.exp(analysis.bestValLoss()), 2);
         return Fmt.loss(analysis.bestValLoss()) + " nats/token at step " + Fmt.count(analysis.bestStep())
                 + " (perplexity " + (run.likelihoodIsBound() ? "≤ " + ppl + ", an upper bound" : ppl + ", exact")
@@ -53,7 +54,7 @@ final class Verdict {
     }
 
     private static String overfitting(ParadigmRun run) {
-        OverfitAnalysis analysis = run.summary().analysis();
+        CurveAnalysis analysis = run.summary().analysis();
         if (analysis.overfit()) {
             String when = analysis.overfitStep() == null ? "" : ", detected at step " + Fmt.count(analysis.overfitStep());
             return run.label() + " overfit: validation loss rose after its best at step "

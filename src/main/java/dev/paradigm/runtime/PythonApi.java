@@ -27,6 +27,15 @@ public final class PythonApi {
     /** The Engine class: calling it builds one model with its optimizer. */
     public static final Function ENGINE = new Function("paradigm.engine", "Engine");
 
+    /** {@code check(setting) -> JSON}: an evaluate.judge Hugging Face model's settings, without its weights. */
+    public static final Function JUDGE_CHECK = new Function("paradigm.judge", "check");
+
+    /** {@code load(setting, device) -> Judge}: the Hugging Face judge of fluency, loaded. */
+    public static final Function JUDGE_LOAD = new Function("paradigm.judge", "load");
+
+    /** The Judge class, whose {@link JudgeMethod}s Java calls on what {@link #JUDGE_LOAD} returns. */
+    public static final Function JUDGE = new Function("paradigm.judge", "Judge");
+
     /** The methods of an Engine, by their Python names. */
     public enum EngineMethod {
         INFO("info"),
@@ -44,6 +53,22 @@ public final class PythonApi {
         private final String pythonName;
 
         EngineMethod(String pythonName) {
+            this.pythonName = pythonName;
+        }
+
+        public String pythonName() {
+            return pythonName;
+        }
+    }
+
+    /** The methods of a Judge, by their Python names. */
+    public enum JudgeMethod {
+        INFO("info"),
+        SCORE("score");
+
+        private final String pythonName;
+
+        JudgeMethod(String pythonName) {
             this.pythonName = pythonName;
         }
 

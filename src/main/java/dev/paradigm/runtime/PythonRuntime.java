@@ -76,11 +76,6 @@ public final class PythonRuntime {
         }
     }
 
-    /** Whether this JVM has started its Python. */
-    public static synchronized boolean isStarted() {
-        return instance != null;
-    }
-
     /** The running runtime, started from {@link PythonEnvironment#locate} with no option when none runs yet. */
     public static synchronized PythonRuntime shared() {
         return instance != null ? instance : start(PythonEnvironment.locate(null));

@@ -1,5 +1,6 @@
 /**
- * The training loop Java runs: the learning-rate schedule, the batch stream, evaluation cadence, throughput
- * measured between synchronised points, checkpoints, and the analysis of the validation curve at the end.
+ * The training loop Java runs: the learning-rate schedule, the batch stream, evaluation cadence, and rank 0's
+ * bookkeeping (throughput measured between synchronised points, metrics log, checkpoints, and the analysis of the
+ * validation curve at the end).
  */
 package dev.paradigm.train;

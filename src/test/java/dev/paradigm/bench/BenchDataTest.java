@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paradigm.config.ConfigException;
 import dev.paradigm.config.ConfigLoader;
 import dev.paradigm.config.ExperimentConfig;
-import dev.paradigm.data.Split;
+import dev.paradigm.data.Subset;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.run.RunFolder;
@@ -60,7 +60,7 @@ class BenchDataTest {
         int max = 0;
         int min = Integer.MAX_VALUE;
         for (int c = 0; c < store.trainChunks(); c++) {
-            for (int t : store.chunk(Split.TRAIN, c)) {
+            for (int t : store.chunk(Subset.TRAIN, c)) {
                 max = Math.max(max, t);
                 min = Math.min(min, t);
             }

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -91,7 +93,9 @@ class CompareCommandTest {
             assertEquals(summary.path("data_digest").asText(), training.path("summary").path("data_digest").asText(), p);
             assertEquals(evals.size(), training.path("evals").size(), p);
 
-            List<JsonNode> samples = jsonLines(run().resolve(p + "/samples.jsonl"));
+            List<JsonNode> lines = jsonLines(run().resolve(p + "/samples.jsonl"));
+            assertEquals("paradigm-samples", lines.get(0).path("format").asText(), "the header line");
+            List<JsonNode> samples = lines.subList(1, lines.size());
             assertEquals(8, samples.size(), p);
             for (JsonNode s : samples) {
                 assertEquals(32, s.path("ids").size(), p + " sample length");
@@ -237,16 +241,42 @@ class CompareCommandTest {
         assertTrue(Files.isRegularFile(failing.resolve("report.json")));
     }
 
-    /** Each paradigm starts from its own key's prompt; text is encoded, sampled from and decoded in one engine call. */
     @Test
     @Order(9)
+    void aRunFolderOfAnOlderFormatIsRefusedNamingTheCommandThatRedoesIt() throws IOException {
+        for (String p : PARADIGMS) { // as a paradigm before format versions wrote them: no header line
+            Path log = run().resolve(p + "/metrics.jsonl");
+            List<String> lines = Files.readAllLines(log);
+            Files.write(log, lines.subList(1, lines.size()));
+        }
+        RunSnapshot before = RunSnapshot.of(run());
+        CliRun refused = compare(run());
+        assertEquals(1, refused.code(), refused.all());
+        assertTrue(refused.err().contains(run().resolve("ar/metrics.jsonl") + " was written by an older paradigm (no format "
+                + "version)"), refused.err());
+        assertEquals(Set.of(), RunSnapshot.of(run()).rewrittenSince(before), "nothing is overwritten");
+
+        Matcher command = Pattern.compile("Rerun `paradigm ([^`]+)`").matcher(refused.err());
+        assertTrue(command.find(), refused.err());
+        assertEquals("compare --config " + run().resolve("config.yaml") + " --run-dir " + run() + " --force train",
+                command.group(1));
+        CliRun redone = CliRun.of(ParadigmCommand::commandLine, command.group(1).split(" "));
+        assertEquals(0, redone.code(), redone.all());
+        assertTrue(redone.log().contains("Stage train ar") && redone.log().contains("Stage report"), redone.log());
+        assertEquals("paradigm-metrics-log", jsonLines(run().resolve("mdlm/metrics.jsonl")).get(0).path("format").asText());
+    }
+
+    /** Each paradigm starts from its own key's prompt; text is encoded, sampled from and decoded in one engine call. */
+    @Test
+    @Order(10)
     void eachParadigmStartsFromItsOwnPromptAndTheReportFlagsTheDifference() throws IOException {
         Path prompted = temp.resolve("prompted");
         CliRun r = compare(prompted, concat(SHORT, "--set", "sample.ar_prompt=text", "--set", "sample.mdlm_prompt=eos-text",
                 "--set", "sample.prompt_text=Once upon"));
         assertEquals(0, r.code(), r.all());
         for (String p : PARADIGMS) {
-            for (JsonNode s : jsonLines(prompted.resolve(p + "/samples.jsonl"))) {
+            List<JsonNode> lines = jsonLines(prompted.resolve(p + "/samples.jsonl"));
+            for (JsonNode s : lines.subList(1, lines.size())) { // after the header line
                 JsonNode promptIds = s.path("sampler").path("prompt_ids");
                 assertEquals(p.equals("ar") ? "text" : "eos-text", s.path("sampler").path("prompt").asText(), p);
                 assertEquals(p.equals("mdlm"), promptIds.get(0).asInt() == 0, p + ": only eos-text starts with eos");

@@ -1,12 +1,15 @@
 package dev.paradigm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paradigm.report.BrowserCheck;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,7 +33,31 @@ class DoctorCommandTest {
         Result r = run("doctor");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("torch"), r.out());
+        // Chromium is part of the test set-up (`make test` installs it), so here it is found and reports its version.
+        assertTrue(Pattern.compile("(?m)^browser +Chromium \\d+\\.[^\\n]* at /").matcher(r.out()).find(), r.out());
+        assertFalse(r.out().contains("warning:"), r.out());
         assertTrue(r.out().contains("verdict: READY"), r.out());
+    }
+
+    @Test
+    void aMissingBrowserIsAWarningNotAFailure(@TempDir Path dir) {
+        String before = System.getProperty(BrowserCheck.PROPERTY);
+        System.setProperty(BrowserCheck.PROPERTY, dir.resolve("no-chromium").toString());
+        try {
+            Result r = run("doctor");
+            assertEquals(0, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("browser       MISSING (only report.png needs it)"), r.out());
+            assertTrue(r.out().contains("warning: Headless Chromium renders the report's screenshot"), r.out());
+            assertTrue(r.out().contains("not found at " + dir.resolve("no-chromium")), r.out());
+            assertTrue(r.out().contains("make browser"), r.out());
+            assertTrue(r.out().contains("verdict: READY"), r.out());
+        } finally {
+            if (before == null) {
+                System.clearProperty(BrowserCheck.PROPERTY);
+            } else {
+                System.setProperty(BrowserCheck.PROPERTY, before);
+            }
+        }
     }
 
     @Test

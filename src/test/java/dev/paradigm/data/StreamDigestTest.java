@@ -78,7 +78,7 @@ class StreamDigestTest {
         StreamDigest fromChunks = StreamDigest.start();
         for (int step = 0; step < 5; step++) {
             fromBuffer.update(assembler.assemble(step));
-            fromChunks.update(store, Split.TRAIN, schedule.globalBatchIndices(step));
+            fromChunks.update(store, Subset.TRAIN, schedule.globalBatchIndices(step));
             assertEquals(fromBuffer.hex(), fromChunks.hex(), "step " + step);
         }
     }

@@ -28,11 +28,11 @@ class TokenStoreTest {
         assertEquals(5, store.trainChunks());
         assertEquals(2, store.valChunks());
         // token(train, 0, 0) = (65536 - 1) % 65536 = 65535: must widen unsigned, not to -1.
-        assertEquals(65535, store.chunk(Split.TRAIN, 0)[0]);
+        assertEquals(65535, store.chunk(Subset.TRAIN, 0)[0]);
         // token(train, 4, 7) = 4*7919 + 7*31 + 65535 = 97428 -> 97428 - 65536 = 31892.
-        assertEquals(31892, store.chunk(Split.TRAIN, 4)[7]);
+        assertEquals(31892, store.chunk(Subset.TRAIN, 4)[7]);
         for (int c = 0; c < 2; c++) {
-            assertArrayEquals(expectedChunk("val", c, 8, 65536), store.chunk(Split.VAL, c));
+            assertArrayEquals(expectedChunk("val", c, 8, 65536), store.chunk(Subset.VAL, c));
         }
     }
 
@@ -41,9 +41,9 @@ class TokenStoreTest {
         Path folder = TokenFolderFixture.write(temp.resolve("d"), "int32", 6, 100_000, 99_999, 4, 3);
         TokenStore store = TokenStore.open(folder);
         // token(val, 2, 5) = 2*7919 + 5*31 + 17 + 99999 = 116009 -> 116009 - 100000 = 16009.
-        assertEquals(16009, store.chunk(Split.VAL, 2)[5]);
+        assertEquals(16009, store.chunk(Subset.VAL, 2)[5]);
         for (int c = 0; c < 4; c++) {
-            assertArrayEquals(expectedChunk("train", c, 6, 100_000), store.chunk(Split.TRAIN, c));
+            assertArrayEquals(expectedChunk("train", c, 6, 100_000), store.chunk(Subset.TRAIN, c));
         }
     }
 
@@ -54,7 +54,7 @@ class TokenStoreTest {
         for (int i = 0; i < 12; i++) {
             dst.put(i, -7);
         }
-        store.copyChunk(Split.TRAIN, 2, dst, 4);
+        store.copyChunk(Subset.TRAIN, 2, dst, 4);
         assertEquals(0, dst.position());
         int[] expected = {-7, -7, -7, -7, 0, 0, 0, 0, -7, -7, -7, -7};
         System.arraycopy(expectedChunk("train", 2, 4, 1000), 0, expected, 4, 4);
@@ -125,7 +125,7 @@ class TokenStoreTest {
         assertTrue(e.getMessage().contains("changed after it was prepared"), e.getMessage());
         // Skipping verification opens the same folder (and reads the changed token).
         TokenStore store = TokenStore.open(folder, TokenStore.Verification.SKIP_SHA256);
-        assertEquals(expectedChunk("train", 0, 4, 1000)[2] ^ 0x100, store.chunk(Split.TRAIN, 0)[2]);
+        assertEquals(expectedChunk("train", 0, 4, 1000)[2] ^ 0x100, store.chunk(Subset.TRAIN, 0)[2]);
     }
 
     @Test
@@ -173,7 +173,7 @@ class TokenStoreTest {
         Path folder = TokenFolderFixture.write(temp.resolve("d"), "uint16", 4, 1000, 0, 7, 1);
         TokenStore reference = TokenStore.open(folder);
         // 3 chunks of 8 bytes per 24-byte segment: segments hold chunks {0,1,2}, {3,4,5}, {6}.
-        TokenFile segmented = TokenFile.open(folder.resolve("train.bin"), reference.manifest(), Split.TRAIN, false, 24);
+        TokenFile segmented = TokenFile.open(folder.resolve("train.bin"), reference.manifest(), Subset.TRAIN, false, 24);
         IntBuffer out = IntBuffer.allocate(4);
         for (int c = 0; c < 7; c++) {
             segmented.copyChunk(c, out, 0);
@@ -187,8 +187,8 @@ class TokenStoreTest {
         int[] val = TokenFolderFixture.tokens("val", 2, 5, 300);
         TokenStoreWriter.write(temp.resolve("w"), "uint16", 5, 300, 2, train, val);
         TokenStore store = TokenStore.open(temp.resolve("w"));
-        assertArrayEquals(expectedChunk("train", 1, 5, 300), store.chunk(Split.TRAIN, 1));
-        assertArrayEquals(expectedChunk("val", 1, 5, 300), store.chunk(Split.VAL, 1));
+        assertArrayEquals(expectedChunk("train", 1, 5, 300), store.chunk(Subset.TRAIN, 1));
+        assertArrayEquals(expectedChunk("val", 1, 5, 300), store.chunk(Subset.VAL, 1));
         // The writer's token files are byte-identical to the fixture's independent encoding.
         assertArrayEquals(TokenFolderFixture.tokenFile(2, 5, 300, train), Files.readAllBytes(temp.resolve("w/train.bin")));
     }

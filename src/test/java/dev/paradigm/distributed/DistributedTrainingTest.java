@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.paradigm.config.ConfigLoader;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.BatchSchedule;
-import dev.paradigm.data.Split;
 import dev.paradigm.data.StreamDigest;
+import dev.paradigm.data.Subset;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.RunSetup;
+import dev.paradigm.run.MetricsLine;
+import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.TrainingLog;
 import dev.paradigm.runtime.PythonRuntime;
-import dev.paradigm.train.MetricsLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,29 +58,27 @@ class DistributedTrainingTest {
         int code = launcher(config, twoRanks, paradigm, new PrintStream(rank0, true, StandardCharsets.UTF_8)).run();
         assertEquals(0, code, rank0.toString(StandardCharsets.UTF_8));
 
-        List<JsonNode> expected = MetricsLog.read(single.metricsLog(paradigm));
-        List<JsonNode> actual = MetricsLog.read(twoRanks.metricsLog(paradigm));
-        List<JsonNode> expectedTrain = lines(expected, "train");
-        List<JsonNode> actualTrain = lines(actual, "train");
+        TrainingLog expected = MetricsLog.read(single, paradigm);
+        TrainingLog actual = MetricsLog.read(twoRanks, paradigm);
+        List<MetricsLine.Train> expectedTrain = expected.train();
+        List<MetricsLine.Train> actualTrain = actual.train();
         assertEquals(STEPS, expectedTrain.size());
         assertEquals(STEPS, actualTrain.size());
         for (int i = 0; i < STEPS; i++) {
-            assertEquals(expectedTrain.get(i).path("step").asInt(), actualTrain.get(i).path("step").asInt());
-            assertClose(expectedTrain.get(i).path("loss").asDouble(), actualTrain.get(i).path("loss").asDouble(), 1e-5,
-                    paradigm + " loss at step " + (i + 1));
-            assertClose(expectedTrain.get(i).path("lr").asDouble(), actualTrain.get(i).path("lr").asDouble(), 1e-12, "lr");
+            assertEquals(expectedTrain.get(i).step(), actualTrain.get(i).step());
+            assertClose(expectedTrain.get(i).loss(), actualTrain.get(i).loss(), 1e-5, paradigm + " loss at step " + (i + 1));
+            assertClose(expectedTrain.get(i).lr(), actualTrain.get(i).lr(), 1e-12, "lr");
         }
-        List<JsonNode> expectedEval = lines(expected, "eval");
-        List<JsonNode> actualEval = lines(actual, "eval");
+        List<MetricsLine.Eval> expectedEval = expected.evals();
+        List<MetricsLine.Eval> actualEval = actual.evals();
         assertEquals(2, actualEval.size());
         for (int i = 0; i < expectedEval.size(); i++) {
-            assertClose(expectedEval.get(i).path("val_loss").asDouble(), actualEval.get(i).path("val_loss").asDouble(), 1e-5,
-                    paradigm + " validation loss");
+            assertClose(expectedEval.get(i).valLoss(), actualEval.get(i).valLoss(), 1e-5, paradigm + " validation loss");
         }
-        String digest = lines(actual, "summary").get(0).path("data_digest").asText();
-        assertEquals(lines(expected, "summary").get(0).path("data_digest").asText(), digest);
+        String digest = actual.summary().orElseThrow().dataDigest();
+        assertEquals(expected.summary().orElseThrow().dataDigest(), digest);
         assertEquals(globalStreamDigest(TokenStore.open(twoRanks.data()), loaded.seed()), digest);
-        assertEquals(2, lines(actual, "summary").get(0).path("world_size").asInt());
+        assertEquals(2, actual.summary().orElseThrow().worldSize());
         assertTrue(rank0.toString(StandardCharsets.UTF_8).contains("[rank 0] "), "rank 0's output is forwarded with its prefix");
         assertFalse(rank0.toString(StandardCharsets.UTF_8).contains("[rank 1] "), "rank 1 stays quiet");
     }
@@ -120,7 +119,7 @@ class DistributedTrainingTest {
         BatchSchedule schedule = new BatchSchedule(seed, store.trainChunks(), BATCH);
         StreamDigest digest = StreamDigest.start();
         for (int step = 0; step < STEPS; step++) {
-            digest.update(store, Split.TRAIN, schedule.globalBatchIndices(step));
+            digest.update(store, Subset.TRAIN, schedule.globalBatchIndices(step));
         }
         return digest.hex();
     }
@@ -144,10 +143,6 @@ class DistributedTrainingTest {
                 sample: {n: 4, length: 32, batch_size: 4, mdlm_steps: 8}
                 """.formatted(steps, BATCH, logInterval));
         return file;
-    }
-
-    private static List<JsonNode> lines(List<JsonNode> log, String kind) {
-        return log.stream().filter(l -> l.path("kind").asText().equals(kind)).toList();
     }
 
     private static void assertClose(double expected, double actual, double relative, String what) {

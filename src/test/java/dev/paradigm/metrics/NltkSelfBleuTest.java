@@ -1,9 +1,11 @@
 package dev.paradigm.metrics;
 
+import dev.paradigm.config.Smoothing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.paradigm.bench.ZipfTextGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paradigm.config.Smoothing;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -136,7 +137,7 @@ class SampleMetricsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SampleMetrics.compute(withNull, new int[][] {{1}, {2}}, MetricsSettings.defaults(1)));
         assertTrue(e.getMessage().contains("Sample 1"), e.getMessage());
-        IllegalArgumentException s = assertThrows(IllegalArgumentException.class, () -> Smoothing.parse("method2"));
+        IllegalArgumentException s = assertThrows(IllegalArgumentException.class, () -> Smoothing.of("method2"));
         assertTrue(s.getMessage().contains("'method2'") && s.getMessage().contains("method1"), s.getMessage());
     }
 

@@ -1,10 +1,12 @@
 package dev.paradigm.metrics;
 
+import dev.paradigm.config.Smoothing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paradigm.bench.ZipfTextGenerator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens the fixture report in real headless Chromium. Chromium is a set-up requirement (`make setup`
+ * Opens the fixture report in real headless Chromium. Chromium is a requirement of the tests (`make test`
  * installs it): when it is missing this test fails with the install instructions rather than skipping.
  */
 class BrowserCheckTest {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paradigm.config.ConfigLoader;
+import dev.paradigm.config.ExperimentConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,15 +56,16 @@ class PaperComparisonTest {
 
     @Test
     void paperScaleNeedsEveryDimension() {
-        RunConfig paper = new RunConfig("t", "controlled", 1, "x", "", 12, 768, 12, 512, 20_000, 32);
-        assertTrue(paper.isPaperScale());
-        Map<String, RunConfig> offByOne = Map.of(
-                "layers", new RunConfig("t", "controlled", 1, "x", "", 6, 768, 12, 512, 20_000, 32),
-                "width", new RunConfig("t", "controlled", 1, "x", "", 12, 512, 12, 512, 20_000, 32),
-                "seq_len", new RunConfig("t", "controlled", 1, "x", "", 12, 768, 12, 256, 20_000, 32),
-                "steps", new RunConfig("t", "controlled", 1, "x", "", 12, 768, 12, 512, 10_000, 32),
-                "batch", new RunConfig("t", "controlled", 1, "x", "", 12, 768, 12, 512, 20_000, 16));
-        offByOne.forEach((what, config) -> assertFalse(config.isPaperScale(), what));
+        String paper = "model.n_layer=12,model.d_model=768,model.n_head=12,model.seq_len=512,train.steps=20000,"
+                + "train.batch_size=32,sample.length=512";
+        assertTrue(PaperComparison.isPaperScale(config(paper)));
+        Map<String, String> offByOne = Map.of("layers", "model.n_layer=6", "width", "model.d_model=384",
+                "seq_len", "model.seq_len=256,sample.length=256", "steps", "train.steps=10000", "batch", "train.batch_size=16");
+        offByOne.forEach((what, change) -> assertFalse(PaperComparison.isPaperScale(config(paper + "," + change)), what));
+    }
+
+    private static ExperimentConfig config(String overrides) {
+        return ConfigLoader.loadShipped("demo", List.of(overrides.split(",")));
     }
 
     private static String read(Path file) {

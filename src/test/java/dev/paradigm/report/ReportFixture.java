@@ -3,9 +3,9 @@ package dev.paradigm.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paradigm.testing.ResourceFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The hand-made run folder in src/test/resources/report-fixture, copied into a temporary folder so a
@@ -28,30 +27,12 @@ final class ReportFixture {
     private ReportFixture() {}
 
     static Path source() {
-        try {
-            return Path.of(ReportFixture.class.getResource("/report-fixture/config.yaml").toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return ResourceFolder.of("report-fixture");
     }
 
     /** A fresh copy of the fixture run folder inside {@code parent}. */
     static Path copy(Path parent, String name) {
-        Path source = source();
-        Path target = parent.resolve(name);
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : paths.toList()) {
-                Path destination = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
+        return ResourceFolder.copy("report-fixture", parent.resolve(name));
     }
 
     static RunReport load(Path runDir) {
@@ -70,6 +51,21 @@ final class ReportFixture {
                 lines.add(JSON.writeValueAsString(node));
             }
             Files.write(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes the lines of a metrics.jsonl whose "kind" is {@code kind}. */
+    static void removeJsonl(Path file, String kind) {
+        try {
+            List<String> kept = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                if (!JSON.readTree(line).path("kind").asText().equals(kind)) {
+                    kept.add(line);
+                }
+            }
+            Files.write(file, kept);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

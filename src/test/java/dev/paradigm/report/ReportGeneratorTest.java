@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paradigm.run.RunFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class ReportGeneratorTest {
         ReportFiles files = ReportGenerator.write(run, ReportFixture.CLOCK);
         byte[] before = Files.readAllBytes(files.json());
         Files.delete(run.resolve("ar/samples.jsonl"));
-        assertThrows(ReportInputException.class, () -> ReportGenerator.write(run, ReportFixture.CLOCK));
+        assertThrows(RunFileException.class, () -> ReportGenerator.write(run, ReportFixture.CLOCK));
         assertArrayEquals(before, Files.readAllBytes(files.json()));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paradigm.run.MetricsLine;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class VerdictTest {
     @Test
     void convergenceIsTheFirstEvaluationWithNinetyFivePercentOfTheImprovement() {
         // first 5.0, best 1.4: improvement 3.6, target 5.0 − 0.95 × 3.6 = 1.58, first met by 1.5 at step 30.
-        List<EvalPoint> evals = List.of(eval(0, 5.0), eval(10, 3.0), eval(20, 2.0), eval(30, 1.5), eval(40, 1.4));
+        List<MetricsLine.Eval> evals = List.of(eval(0, 5.0), eval(10, 3.0), eval(20, 2.0), eval(30, 1.5), eval(40, 1.4));
         assertEquals(OptionalLong.of(30), Convergence.step(evals));
         assertEquals(OptionalLong.empty(), Convergence.step(List.of(eval(0, 2.0), eval(10, 2.5))));
     }
@@ -46,7 +47,7 @@ class VerdictTest {
         assertFalse(new Estimate(1, 0.5, 1.4).overlaps(new Estimate(2, 1.5, 2.5)));
     }
 
-    private static EvalPoint eval(long step, double loss) {
-        return new EvalPoint(step, loss, Math.exp(loss), loss, 0);
+    private static MetricsLine.Eval eval(int step, double loss) {
+        return new MetricsLine.Eval(step, loss, Math.exp(loss), loss, 0);
     }
 }

@@ -30,11 +30,18 @@ class PythonApiTest {
     }
 
     @Test
-    void everyEngineMethodIsAMethodOfTheEngine() {
+    void everyMethodIsAMethodOfItsClass() {
         for (PythonApi.EngineMethod method : PythonApi.EngineMethod.values()) {
-            String expression = "callable(getattr(__import__('" + PythonApi.ENGINE.module() + "', fromlist=['_'])."
-                    + PythonApi.ENGINE.name() + ", '" + method.pythonName() + "', None))";
-            assertEquals(Boolean.TRUE, python.eval(expression, Boolean.class), method.pythonName());
+            assertEquals(Boolean.TRUE, isMethod(PythonApi.ENGINE, method.pythonName()), method.pythonName());
         }
+        for (PythonApi.JudgeMethod method : PythonApi.JudgeMethod.values()) {
+            assertEquals(Boolean.TRUE, isMethod(PythonApi.JUDGE, method.pythonName()), method.pythonName());
+        }
+        assertEquals(Boolean.FALSE, isMethod(PythonApi.ENGINE, "no_such_method"), "the check can fail");
+    }
+
+    private Boolean isMethod(PythonApi.Function cls, String name) {
+        return python.eval("callable(getattr(__import__('" + cls.module() + "', fromlist=['_'])." + cls.name() + ", '"
+                + name + "', None))", Boolean.class);
     }
 }

@@ -1,0 +1,58 @@
+package dev.paradigm.run;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.paradigm.engine.Paradigm;
+import dev.paradigm.train.CurveAnalysis;
+
+/**
+ * One line of {@code metrics.jsonl} ({@link MetricsLog} writes and reads them): a training log interval, an
+ * evaluation, or the summary that ends a finished run. The kind is the line's first field, {@code "kind"}; the
+ * other fields are the record's components in snake_case (docs/run-folder.md). Adding a field is adding a
+ * component (and bumping {@link MetricsLog}'s version, so older logs are refused with the command that redoes them).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = MetricsLine.Train.class, name = "train"),
+    @JsonSubTypes.Type(value = MetricsLine.Eval.class, name = "eval"),
+    @JsonSubTypes.Type(value = MetricsLine.Summary.class, name = "summary")})
+public sealed interface MetricsLine {
+
+    /**
+     * The training loss at a log interval.
+     *
+     * @param loss       mean training loss over the steps since the previous train line
+     * @param gradNorm   the gradient norm of the last step
+     * @param tokensPerS throughput since the previous synchronised point (the global batch)
+     * @param elapsedS   wall seconds since this process started training
+     */
+    record Train(int step, double loss, double gradNorm, double lr, double tokensPerS, double elapsedS)
+            implements MetricsLine {}
+
+    /**
+     * A validation evaluation. {@code valLoss} is nats per token: AR's mean next-token NLL ({@code valPpl}, its exp, an
+     * exact perplexity), MDLM's mean NELBO ({@code valPpl} an upper bound).
+     *
+     * @param trainLoss mean training loss since the previous evaluation (NaN when no step ran since)
+     */
+    record Eval(int step, double valLoss, double valPpl, double trainLoss, double evalS) implements MetricsLine {}
+
+    /**
+     * The last line of a finished run: budget, timings, the batch stream's digest, model size and what the validation
+     * curve says.
+     *
+     * @param worldSize  processes that trained (docs/distributed.md)
+     * @param tokensPerS training tokens per second of training time (the global batch)
+     * @param dataDigest sha256 hex of the batch stream, equal for both paradigms of a controlled run
+     */
+    record Summary(Paradigm paradigm, int steps, int batchSize, int seqLen, long tokens, int worldSize,
+            double trainTimeS, double evalTimeS, double checkpointTimeS, double wallS, double tokensPerS,
+            String dataDigest, long params, double flopsPerToken, String device, String dtype, CurveAnalysis analysis)
+            implements MetricsLine {
+
+        /** steps × batch × seq_len, the token budget the configuration implies. */
+        public long plannedTokens() {
+            return (long) steps * batchSize * seqLen;
+        }
+    }
+}

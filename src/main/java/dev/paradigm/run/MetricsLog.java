@@ -1,0 +1,90 @@
+package dev.paradigm.run;
+
+import dev.paradigm.engine.Paradigm;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * {@code metrics.jsonl}, the one writer and reader of {@link MetricsLine}s: a header line, then one line per log
+ * interval and per evaluation, flushed line by line so a crash loses at most the line being written, and a summary
+ * line when training finishes. On resume, lines past the checkpoint's step are dropped so the log reads as if the run
+ * had never stopped.
+ */
+public final class MetricsLog implements AutoCloseable {
+    static final FileFormat FORMAT = new FileFormat("paradigm-metrics-log", 1, "train");
+
+    private final Path file;
+    private BufferedWriter writer;
+
+    private MetricsLog(Path file) {
+        this.file = file;
+    }
+
+    /** A new log holding only its header (replacing any old one). */
+    public static MetricsLog fresh(RunFolder run, Paradigm paradigm) {
+        Path file = run.metricsLog(paradigm);
+        AtomicFiles.writeString(file, JsonLinesFile.text(FORMAT, List.of()));
+        return new MetricsLog(file);
+    }
+
+    /** Keeps the train and eval lines up to and including {@code step}; drops the rest (and any summary). */
+    public static MetricsLog resumeAt(RunFolder run, Paradigm paradigm, long step) {
+        List<MetricsLine> kept = read(run, paradigm).lines().stream()
+                .filter(line -> line instanceof MetricsLine.Train t ? t.step() <= step
+                        : line instanceof MetricsLine.Eval e && e.step() <= step)
+                .toList();
+        Path file = run.metricsLog(paradigm);
+        AtomicFiles.writeString(file, JsonLinesFile.text(FORMAT, kept));
+        return new MetricsLog(file);
+    }
+
+    public void append(MetricsLine line) {
+        try {
+            if (writer == null) {
+                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            writer.write(RunJson.line(line));
+            writer.write('\n');
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not append to " + file, e);
+        }
+    }
+
+    /**
+     * Every line of a paradigm's log; a missing or empty file reads as empty, a torn last line is left out, a log of
+     * another format (or of none: written before logs had one) is refused with the command that redoes it.
+     */
+    public static TrainingLog read(RunFolder run, Paradigm paradigm) {
+        Path file = run.metricsLog(paradigm);
+        if (!Files.exists(file)) {
+            return new TrainingLog(List.of());
+        }
+        return new TrainingLog(JsonLinesFile.read(file, FORMAT, run, MetricsLine.class, true, Integer.MAX_VALUE));
+    }
+
+    /** As {@link #read}, but a missing file is an error that names the stage that writes it. */
+    public static TrainingLog require(RunFolder run, Paradigm paradigm) {
+        if (!Files.isRegularFile(run.metricsLog(paradigm))) {
+            throw FORMAT.missing(run.metricsLog(paradigm));
+        }
+        return read(run, paradigm);
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.paradigm.run;
+
+import dev.paradigm.engine.Paradigm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code samples.jsonl}, the one writer and reader of {@link SampleLine}s: a header line, then one sample a line. */
+public final class SamplesFile {
+    static final FileFormat FORMAT = new FileFormat("paradigm-samples", 2, "sample");
+
+    private SamplesFile() {}
+
+    /** Replaces the paradigm's samples.jsonl with {@code samples}, atomically. */
+    public static void write(RunFolder run, Paradigm paradigm, List<SampleLine> samples) {
+        AtomicFiles.writeString(run.samples(paradigm), JsonLinesFile.text(FORMAT, samples));
+    }
+
+    /** Every sample; a missing, malformed or empty file is an error that names it (and a malformed line by number). */
+    public static List<SampleLine> read(RunFolder run, Paradigm paradigm) {
+        return readFirst(run, paradigm, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code n} samples (all when there are fewer), with {@link #read}'s checks. */
+    public static List<SampleLine> readFirst(RunFolder run, Paradigm paradigm, int n) {
+        Path file = run.samples(paradigm);
+        if (!Files.isRegularFile(file)) {
+            throw FORMAT.missing(file);
+        }
+        List<SampleLine> samples = JsonLinesFile.read(file, FORMAT, run, SampleLine.class, false, n);
+        if (samples.isEmpty()) {
+            throw new RunFileException(file + " holds no samples. Run `paradigm sample` again.");
+        }
+        return samples;
+    }
+}
