@@ -125,7 +125,7 @@ class CliBadInputTest {
     @Order(3)
     void aMalformedSamplesFileIsNamedWithItsLineNumber() throws IOException {
         Files.writeString(arOnly().resolve("ar/samples.jsonl"),
-                "{\"format\":\"paradigm-samples\",\"version\":1}\n{\"index\":0,\"ids\":[0,5\n");
+                "{\"format\":\"paradigm-samples\",\"version\":2}\n{\"index\":0,\"ids\":[0,5\n");
         CliRun r = run("evaluate", "--paradigm", "ar", "--run-dir", arOnly().toString());
         assertEquals(1, r.code(), r.all());
         assertTrue(r.err().contains(arOnly().resolve("ar/samples.jsonl") + " line 2 is not valid JSON"), r.err());
