@@ -1,8 +1,10 @@
 package dev.paradigm.runtime;
 
+import java.util.Locale;
+
 /**
  * Every Python name Java calls, in one place (docs/boundary.md is the contract): the module-level functions, the
- * Engine class, and the Engine's methods. Nothing else in Java spells a Python module, function or method name, so
+ * Engine and Judge classes, and their methods. Nothing else in Java spells a Python module, function or method name, so
  * a rename on the Python side is a change here, and {@code PythonApiTest} checks that each name exists.
  */
 public final class PythonApi {
@@ -36,44 +38,21 @@ public final class PythonApi {
     /** The Judge class, whose {@link JudgeMethod}s Java calls on what {@link #JUDGE_LOAD} returns. */
     public static final Function JUDGE = new Function("paradigm.judge", "Judge");
 
-    /** The methods of an Engine, by their Python names. */
+    /** The methods of an Engine; each one's Python name is the constant in lower case. */
     public enum EngineMethod {
-        INFO("info"),
-        TRAIN_STEP("train_step"),
-        DRAIN("drain"),
-        EVALUATE("evaluate"),
-        SAMPLE("sample"),
-        SCORE("score"),
-        SAVE("save"),
-        LOAD("load"),
-        SET_RNG("set_rng"),
-        TRAIN_WINDOW("train_window"),
-        DEVICE_FACTS("device_facts");
-
-        private final String pythonName;
-
-        EngineMethod(String pythonName) {
-            this.pythonName = pythonName;
-        }
+        INFO, TRAIN_STEP, DRAIN, EVALUATE, SAMPLE, SCORE, SAVE, LOAD, SET_RNG, TRAIN_WINDOW, DEVICE_FACTS;
 
         public String pythonName() {
-            return pythonName;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** The methods of a Judge, by their Python names. */
+    /** The methods of a Judge; each one's Python name is the constant in lower case. */
     public enum JudgeMethod {
-        INFO("info"),
-        SCORE("score");
-
-        private final String pythonName;
-
-        JudgeMethod(String pythonName) {
-            this.pythonName = pythonName;
-        }
+        INFO, SCORE;
 
         public String pythonName() {
-            return pythonName;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }
