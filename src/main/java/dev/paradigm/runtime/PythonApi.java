@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Every Python name Java calls, in one place (docs/boundary.md is the contract): the module-level functions, the
- * Engine and Judge classes, and their methods. Nothing else in Java spells a Python module, function or method name, so
- * a rename on the Python side is a change here, and {@code PythonApiTest} checks that each name exists.
+ * Engine and Judge classes, and their methods. Nothing else in Java spells a Python module, function or method
+ * name, so a rename on the Python side is a change here, and {@code PythonApiTest} checks that each name exists.
  */
 public final class PythonApi {
     private PythonApi() {}
