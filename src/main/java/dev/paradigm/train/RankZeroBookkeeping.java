@@ -100,7 +100,7 @@ final class RankZeroBookkeeping implements Bookkeeping {
                 info.device(), info.dtype(), train.steps(), train.batchSize(), store.seqLen(),
                 group.isDistributed() ? " over " + group.size() + " ranks (" + group.backend() + ")" : "");
         started = System.nanoTime();
-        progress = new Progress(paradigm.id() + " train", train.steps());
+        progress = new Progress(paradigm.id() + " train", train.steps(), resume.map(Checkpoint::step).orElse(0L));
         losses = LossSums.restore(resume.map(c -> c.manifest().extra()).orElse(Map.of()));
         segmentStart = System.nanoTime();
     }
