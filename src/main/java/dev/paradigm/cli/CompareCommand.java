@@ -2,7 +2,6 @@ package dev.paradigm.cli;
 
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.distributed.LaunchPlan;
-import dev.paradigm.distributed.WorkerLauncher;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.TrainStage;
 import dev.paradigm.runtime.PythonEnvironment;
@@ -76,9 +75,7 @@ final class CompareCommand implements Callable<Integer> {
         return (config, run, paradigm) -> {
             List<String> args = DistributedTraining.workerArguments(options, List.of("seed=" + config.seed()), run, paradigm,
                     python, false, common.verbose);
-            if (DistributedTraining.launch(plan, args, System.out, System.err) == WorkerLauncher.STOPPED) {
-                throw new IllegalStateException("Stopped on Ctrl-C; a checkpoint was written. Run the same command to resume.");
-            }
+            DistributedTraining.launch(plan, args, System.out, System.err);
         };
     }
 

@@ -10,7 +10,9 @@ import dev.paradigm.pipeline.RunSetup;
 import dev.paradigm.pipeline.TrainStage;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonRuntime;
+import dev.paradigm.train.StopSignal;
 import dev.paradigm.train.Trainer;
+import dev.paradigm.train.TrainingStoppedException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +47,17 @@ final class DistributedTraining {
         }
     }
 
-    /** Starts this node's workers of {@code plan} running {@code arguments}; returns 0, or 130 when stopped by Ctrl-C. */
-    static int launch(LaunchPlan plan, List<String> arguments, PrintStream out, PrintStream err) {
-        return new WorkerLauncher(plan.resolved(), arguments, out, err).run();
+    /**
+     * Starts this node's workers of {@code plan} running {@code arguments} and waits for them.
+     *
+     * @throws TrainingStoppedException when they stopped on a signal (their checkpoint is written)
+     */
+    static void launch(LaunchPlan plan, List<String> arguments, PrintStream out, PrintStream err) {
+        Optional<StopSignal> stopped = new WorkerLauncher(plan.resolved(), arguments, out, err).run();
+        if (stopped.isPresent()) {
+            throw new TrainingStoppedException("Stopped on " + stopped.get().description() + "; the workers wrote a "
+                    + "checkpoint. Run the same command to resume.", stopped.get());
+        }
     }
 
     /** The worker's command line: train one paradigm of the same config, in the same run folder. */

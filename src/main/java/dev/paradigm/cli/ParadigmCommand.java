@@ -4,6 +4,7 @@ import dev.paradigm.config.ConfigException;
 import dev.paradigm.runtime.BuildInfo;
 import dev.paradigm.runtime.PythonEnvironmentException;
 import dev.paradigm.runtime.PythonException;
+import dev.paradigm.train.TrainingStoppedException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Command;
             "1:the command failed (the message says which stage and why)",
             "2:invalid command line or configuration",
             "3:the Python environment is missing or broken (run `make setup`)",
+            "130:training stopped on Ctrl-C (SIGINT) after writing a checkpoint; the same command resumes it",
+            "138:training stopped on SIGUSR1 after writing a checkpoint (a scheduler's warning); the same command resumes",
+            "143:training stopped on SIGTERM after writing a checkpoint (preemption, scancel); the same command resumes",
         })
 public final class ParadigmCommand {
 
@@ -58,6 +62,10 @@ public final class ParadigmCommand {
                 err.println(py.pythonTraceback());
             }
             return ExitCodes.FAILURE;
+        }
+        if (e instanceof TrainingStoppedException stopped) {
+            err.println(stopped.getMessage());
+            return stopped.exitCode();
         }
         if (e instanceof CommandLine.ParameterException) {
             throw (CommandLine.ParameterException) e;

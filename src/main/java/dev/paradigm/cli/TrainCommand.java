@@ -2,7 +2,6 @@ package dev.paradigm.cli;
 
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.distributed.LaunchPlan;
-import dev.paradigm.distributed.WorkerLauncher;
 import dev.paradigm.distributed.WorldIdentity;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.RunSetup;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train one paradigm. Resumes from the newest valid checkpoint in the run folder when there is one;",
-            "Ctrl-C writes a checkpoint and stops.",
+            "Ctrl-C, SIGTERM and SIGUSR1 write a checkpoint at the current step and stop (exit codes below).",
             "With --nproc-per-node N (and --nnodes …) it starts N worker processes and trains with PyTorch's",
             "DistributedDataParallel; with RANK/WORLD_SIZE already set (torchrun, Slurm) it runs as that one worker."})
 final class TrainCommand implements Callable<Integer> {
@@ -53,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             Trainer.Outcome outcome = DistributedTraining.runWorker(config, run, paradigm, common.startPython(), resume,
                     worker.get());
-            return worker.get().isMain() ? report(outcome) : outcome.completed() ? ExitCodes.OK : WorkerLauncher.STOPPED;
+            return worker.get().isMain() ? report(outcome) : ExitCodes.OK;
         }
         if (plan.launches()) {
             return launch(config, run, plan);
@@ -70,10 +69,7 @@ final class TrainCommand implements Callable<Integer> {
         List<String> args = DistributedTraining.workerArguments(options, List.of(), run, paradigm, python, resume,
                 common.verbose);
         var out = spec.commandLine().getOut();
-        if (DistributedTraining.launch(plan, args, System.out, System.err) == WorkerLauncher.STOPPED) {
-            out.println("Stopped; a checkpoint was written. Run the same command to resume.");
-            return WorkerLauncher.STOPPED;
-        }
+        DistributedTraining.launch(plan, args, System.out, System.err);
         Optional<MetricsLine.Summary> summary = MetricsLog.read(run, paradigm).summary();
         if (summary.isPresent()) {
             MetricsLine.Summary s = summary.get();
@@ -89,10 +85,6 @@ final class TrainCommand implements Callable<Integer> {
 
     private int report(Trainer.Outcome outcome) {
         var out = spec.commandLine().getOut();
-        if (!outcome.completed()) {
-            out.printf("Stopped at step %d; a checkpoint was written. Run the same command to resume.%n", outcome.stepsDone());
-            return WorkerLauncher.STOPPED;
-        }
         out.printf("Trained %s for %d steps: best validation loss %.4f at step %d; data digest %s%n", paradigm,
                 outcome.stepsDone(), outcome.analysis().bestValLoss(), outcome.analysis().bestStep(), outcome.dataDigest());
         return ExitCodes.OK;

@@ -1,16 +1,20 @@
 package dev.paradigm.distributed;
 
+import dev.paradigm.train.StopSignal;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -24,13 +28,16 @@ import sun.misc.SignalHandler;
  * class path as this JVM, with RANK, LOCAL_RANK, WORLD_SIZE, LOCAL_WORLD_SIZE, MASTER_ADDR and MASTER_PORT set
  * (and OMP_NUM_THREADS, unless set, to this machine's cores divided among the workers). Rank 0's output is
  * forwarded with a {@code [rank 0]} prefix; the others stay quiet, but their last lines are kept. The first
- * worker to exit with a non-zero code (other than 130, a clean Ctrl-C stop) takes the others down and fails the
- * launch with a {@link WorkerFailedException} naming its rank, exit code and last stderr lines.
+ * worker to exit with a non-zero code (other than a {@link StopSignal}'s: a clean stop with a checkpoint) takes the
+ * others down and fails the launch with a {@link WorkerFailedException} naming its rank, exit code and last stderr
+ * lines.
+ *
+ * <p>Stopping: Ctrl-C on a terminal reaches the workers itself (they share the terminal's process group); SIGTERM
+ * and SIGUSR1 sent to the launcher alone (by a scheduler, or {@code kill}) are passed on to each worker as SIGTERM.
+ * Either way the workers agree to stop at their next log point, write a checkpoint, and the launcher waits for them.
  */
 public final class WorkerLauncher {
     private static final Logger log = LoggerFactory.getLogger(WorkerLauncher.class);
-    /** The exit code of a worker (and of the launch) stopped by Ctrl-C after writing a checkpoint. */
-    public static final int STOPPED = 130;
     private static final String MAIN_CLASS = "dev.paradigm.cli.Main";
     /** Tells a worker which process launched it, so that it ends when the launcher is killed outright. */
     static final String LAUNCHER_PID = "PARADIGM_LAUNCHER_PID";
@@ -40,6 +47,7 @@ public final class WorkerLauncher {
     private final PrintStream out;
     private final PrintStream err;
     private final List<Process> workers = new CopyOnWriteArrayList<>();
+    private final AtomicReference<StopSignal> received = new AtomicReference<>();
 
     /**
      * @param plan      a {@link LaunchPlan#resolved() resolved} plan
@@ -71,10 +79,11 @@ public final class WorkerLauncher {
     /**
      * Starts the workers and waits for all of them.
      *
-     * @return 0 when every worker finished, {@link #STOPPED} when they stopped on Ctrl-C (checkpoint written)
+     * @return empty when every worker finished; the signal they stopped on (with a checkpoint written) otherwise: the
+     *         one this launcher received, or else the first one a worker reports
      * @throws WorkerFailedException when a worker failed (the others have been stopped)
      */
-    public int run() {
+    public Optional<StopSignal> run() {
         if (!workers.isEmpty()) {
             throw new IllegalStateException("This launcher has already run; make a new one.");
         }
@@ -83,7 +92,7 @@ public final class WorkerLauncher {
         BlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
         Thread killer = new Thread(() -> stopAll(workers), "stop-workers");
         Runtime.getRuntime().addShutdownHook(killer);
-        SignalHandler previous = ignoreFirstInterrupt(workers);
+        Map<StopSignal, SignalHandler> previous = handleStopSignals(workers);
         try {
             for (int local = 0; local < plan.nprocPerNode(); local++) {
                 WorldIdentity identity = plan.worker(local);
@@ -102,12 +111,13 @@ public final class WorkerLauncher {
             log.info("Started {} worker(s) on this node: ranks {}..{} of {}, rendezvous {}:{}", plan.nprocPerNode(),
                     plan.worker(0).rank(), plan.worker(plan.nprocPerNode() - 1).rank(), plan.worldSize(),
                     plan.masterAddr(), plan.masterPort());
-            boolean stopped = false;
+            Optional<StopSignal> stopped = Optional.empty();
             for (int remaining = workers.size(); remaining > 0; remaining--) {
                 int index = exited.take();
                 int code = workers.get(index).exitValue();
-                if (code == STOPPED) {
-                    stopped = true;
+                Optional<StopSignal> stop = StopSignal.ofExitCode(code);
+                if (stop.isPresent()) {
+                    stopped = stopped.or(() -> stop);
                 } else if (code != 0) {
                     stopAll(workers);
                     throw new WorkerFailedException(plan.worker(index).rank(), code, stderr.get(index).lastLines());
@@ -115,7 +125,7 @@ public final class WorkerLauncher {
             }
             stdout.forEach(OutputPump::awaitEnd);
             stderr.forEach(OutputPump::awaitEnd);
-            return stopped ? STOPPED : 0;
+            return stopped.isEmpty() ? stopped : Optional.of(received.get() != null ? received.get() : stopped.get());
         } catch (java.io.IOException e) {
             stopAll(workers);
             throw new IllegalStateException("Could not start a worker process (" + command().get(0) + "): " + e.getMessage(), e);
@@ -124,9 +134,7 @@ public final class WorkerLauncher {
             stopAll(workers);
             throw new IllegalStateException("Interrupted while waiting for the workers; they were stopped.", e);
         } finally {
-            if (previous != null) {
-                Signal.handle(new Signal("INT"), previous);
-            }
+            previous.forEach((signal, handler) -> Signal.handle(new Signal(signal.name()), handler));
             try {
                 Runtime.getRuntime().removeShutdownHook(killer);
             } catch (IllegalStateException shuttingDown) {
@@ -220,25 +228,34 @@ public final class WorkerLauncher {
     }
 
     /**
-     * Ctrl-C on a terminal reaches every worker too (same process group): they agree to stop at their next log
-     * point and write a checkpoint, so the launcher waits for them. A second Ctrl-C stops them at once.
+     * While the workers run: Ctrl-C on a terminal reaches every worker too (same process group), so the launcher only
+     * waits for their checkpoint, and a second Ctrl-C stops them at once. SIGTERM and SIGUSR1 may have been sent to
+     * the launcher alone, so it passes them on (as SIGTERM, the one signal Java sends; a worker ignores a repeat).
      */
-    private SignalHandler ignoreFirstInterrupt(List<Process> workers) {
-        try {
-            SignalHandler[] previous = new SignalHandler[1];
-            boolean[] seen = new boolean[1];
-            previous[0] = Signal.handle(new Signal("INT"), signal -> {
-                if (seen[0]) {
-                    stopAll(workers);
-                    System.exit(STOPPED);
-                }
-                seen[0] = true;
-                err.println("Interrupted: the workers write a checkpoint at their next log point (Ctrl-C again to stop "
-                        + "them at once).");
-            });
-            return previous[0];
-        } catch (IllegalArgumentException unsupported) {
-            return null;
+    private Map<StopSignal, SignalHandler> handleStopSignals(List<Process> workers) {
+        Map<StopSignal, SignalHandler> previous = new EnumMap<>(StopSignal.class);
+        for (StopSignal stop : StopSignal.values()) {
+            try {
+                previous.put(stop, Signal.handle(new Signal(stop.name()), signal -> {
+                    boolean first = received.compareAndSet(null, stop);
+                    if (stop == StopSignal.INT) {
+                        if (!first && received.get() == StopSignal.INT) {
+                            stopAll(workers);
+                            System.exit(stop.exitCode());
+                        }
+                    } else {
+                        workers.stream().filter(Process::isAlive).forEach(Process::destroy);
+                    }
+                    if (first) {
+                        err.println(stop.description() + " received: the workers write a checkpoint at their next log "
+                                + "point, then stop" + (stop == StopSignal.INT ? " (Ctrl-C again to stop them at once)."
+                                : "."));
+                    }
+                }));
+            } catch (IllegalArgumentException unsupported) {
+                // a signal this platform reserves keeps its default
+            }
         }
+        return previous;
     }
 }

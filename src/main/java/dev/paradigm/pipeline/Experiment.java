@@ -6,6 +6,7 @@ import dev.paradigm.report.BrowserCheck;
 import dev.paradigm.report.ReportGenerator;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonRuntime;
+import dev.paradigm.train.TrainingStoppedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -125,6 +126,8 @@ public final class Experiment {
         log.info("Stage {}", name);
         try {
             work.run();
+        } catch (TrainingStoppedException stopped) {
+            throw stopped; // not a failure: the same command resumes it
         } catch (RuntimeException e) {
             throw new StageFailedException(name, completed, e);
         }

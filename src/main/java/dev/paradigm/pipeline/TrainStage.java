@@ -9,23 +9,20 @@ import dev.paradigm.engine.Paradigm;
 import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonRuntime;
+import dev.paradigm.train.StopRequest;
+import dev.paradigm.train.StopSignal;
 import dev.paradigm.train.Trainer;
+import dev.paradigm.train.TrainingStoppedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Trains one paradigm in a run folder: one writer at a time (a lock), resuming from the newest valid
- * checkpoint when there is one, and on Ctrl-C writing a checkpoint before stopping.
+ * checkpoint when there is one, and on a {@link StopSignal} (Ctrl-C, a scheduler's SIGTERM or SIGUSR1) writing a
+ * checkpoint before stopping.
  */
 public final class TrainStage {
-    private static final Logger log = LoggerFactory.getLogger(TrainStage.class);
-
     private TrainStage() {}
 
     /** A paradigm is trained when its metrics log ends with a summary line. */
@@ -33,6 +30,11 @@ public final class TrainStage {
         return MetricsLog.read(run, paradigm).summary().isPresent();
     }
 
+    /**
+     * Trains {@code paradigm} to its last step.
+     *
+     * @throws TrainingStoppedException when a stop signal came first (its checkpoint is written)
+     */
     public static Trainer.Outcome run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
         return run(config, run, paradigm, python, ProcessGroup.single());
     }
@@ -55,40 +57,18 @@ public final class TrainStage {
                 throw new UncheckedIOException(e);
             }
         }
-        try (RunLock lock = group.isMain() ? RunLock.acquire(run.paradigm(paradigm)) : null) {
+        try (RunLock lock = group.isMain() ? RunLock.acquire(run.paradigm(paradigm)) : null;
+                StopRequest stop = StopRequest.onSignals()) {
             Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId(),
                     store.tokenizerFile());
-            AtomicBoolean stop = new AtomicBoolean();
-            SignalHandler previous = installInterruptHandler(stop);
-            try {
-                return new Trainer(config, paradigm, run, store, engine, stop, group).run();
-            } finally {
-                if (previous != null) {
-                    Signal.handle(new Signal("INT"), previous);
-                }
+            Trainer.Outcome outcome = new Trainer(config, paradigm, run, store, engine, stop.flag(), group).run();
+            if (!outcome.completed()) {
+                // a rank of several may stop because another one was asked to; it reports Ctrl-C's code then
+                throw TrainingStoppedException.atStep(outcome.stepsDone(), stop.signal().orElse(StopSignal.INT));
             }
+            return outcome;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not release the lock of " + run.paradigm(paradigm), e);
-        }
-    }
-
-    /**
-     * First Ctrl-C: finish the current step, write a checkpoint, stop cleanly. A second Ctrl-C: the JVM's default
-     * (exit at once; the last checkpoint stays valid because checkpoints are renamed into place whole).
-     */
-    private static SignalHandler installInterruptHandler(AtomicBoolean stop) {
-        try {
-            SignalHandler[] previous = new SignalHandler[1];
-            previous[0] = Signal.handle(new Signal("INT"), signal -> {
-                if (stop.getAndSet(true)) {
-                    Signal.handle(new Signal("INT"), previous[0]);
-                    System.exit(130);
-                }
-                log.warn("Interrupted: writing a checkpoint after this step (Ctrl-C again to exit at once).");
-            });
-            return previous[0];
-        } catch (IllegalArgumentException unsupported) { // e.g. the signal is reserved on this platform
-            return null;
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.paradigm.data.Sha256;
 import dev.paradigm.testing.CliRun;
 import dev.paradigm.testing.ParadigmProcess;
 import dev.paradigm.testing.TinyConfig;
+import dev.paradigm.train.StopSignal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +22,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Training in a real subprocess, stopped the hard way (SIGKILL) and the polite way (SIGINT), then resumed with the
- * same command: it must end exactly where an uninterrupted run ends.
+ * Training in a real subprocess, stopped the hard way (SIGKILL) and the polite ways (SIGINT, SIGTERM, SIGUSR1), then
+ * resumed with the same command: it must end exactly where an uninterrupted run ends.
  */
 class TrainKillResumeTest {
     /**
@@ -69,24 +72,16 @@ class TrainKillResumeTest {
         assertEquals(dataDigest(reference, "mdlm"), dataDigest(killed, "mdlm"), "the same batch stream");
     }
 
-    @Test
-    void arInterruptedWithSigintCheckpointsExitsWith130AndResumesToIdenticalWeights() throws Exception {
-        Path reference = runFolder("ar-reference");
-        assertEquals(0, ParadigmProcess.run(reference.resolve("out.txt"), train("ar", reference)),
-                Files.readString(reference.resolve("out.txt")));
-
-        Path interrupted = runFolder("ar-interrupted");
-        ParadigmProcess first = ParadigmProcess.start(interrupted.resolve("out-1.txt"), train("ar", interrupted));
-        awaitFirstCheckpoint(first, interrupted.resolve("ar/checkpoints/index.json"));
-        first.interrupt();
-        assertEquals(130, first.waitFor(120), first.output());
-        Matcher stopped = Pattern.compile("Stopped at step (\\d+); a checkpoint was written").matcher(first.output());
-        assertTrue(stopped.find(), first.output());
-        int step = Integer.parseInt(stopped.group(1));
-        assertTrue(step < TinyConfig.STEPS, "stopped at " + step);
-        JsonNode index = CompareCommandTest.json(interrupted.resolve("ar/checkpoints/index.json"));
-        assertEquals(step, index.path("latest").path("step").asInt(), "a checkpoint at the step it stopped at: " + index);
-        assertFalse(hasSummary(interrupted.resolve("ar/metrics.jsonl")));
+    /**
+     * Ctrl-C, and what a cluster's scheduler sends before it kills a job: each writes a checkpoint at the step the run
+     * is on and exits with the signal's documented code; the same command then ends where an uninterrupted run does.
+     */
+    @ParameterizedTest
+    @EnumSource(value = StopSignal.class, names = {"INT", "TERM"})
+    void arStoppedBySignalCheckpointsExitsWithItsCodeAndResumesToIdenticalWeights(StopSignal signal) throws Exception {
+        Path reference = arReference();
+        Path interrupted = runFolder("ar-" + signal.name());
+        int step = stopWith(signal, interrupted);
 
         ParadigmProcess second = ParadigmProcess.start(interrupted.resolve("out-2.txt"), train("ar", interrupted));
         assertEquals(0, second.waitFor(300), second.output());
@@ -94,6 +89,43 @@ class TrainKillResumeTest {
         assertEquals(finalWeights(reference, "ar"), finalWeights(interrupted, "ar"), "bit-identical final weights");
         assertEquals(dataDigest(reference, "ar"), dataDigest(interrupted, "ar"));
         assertEquals(evalLines(reference.resolve("ar/metrics.jsonl")), evalLines(interrupted.resolve("ar/metrics.jsonl")));
+    }
+
+    /** Slurm's early warning (--signal=USR1@…) stops the same way, with its own code; resuming is as above. */
+    @Test
+    void arStoppedBySigusr1CheckpointsAndExitsWith138() throws Exception {
+        stopWith(StopSignal.USR1, runFolder("ar-USR1"));
+    }
+
+    /**
+     * Starts AR training in {@code run} and sends {@code signal} once the first checkpoint exists: the process must
+     * exit with the signal's code, say where it stopped, and leave a checkpoint of that step. Returns the step.
+     */
+    private static int stopWith(StopSignal signal, Path run) throws Exception {
+        ParadigmProcess first = ParadigmProcess.start(run.resolve("out-1.txt"), train("ar", run));
+        awaitFirstCheckpoint(first, run.resolve("ar/checkpoints/index.json"));
+        first.signal(signal.name());
+        assertEquals(signal.exitCode(), first.waitFor(120), first.output());
+        Matcher stopped = Pattern.compile("Stopped at step (\\d+) on " + Pattern.quote(signal.description())
+                + "; a checkpoint was written").matcher(first.output());
+        assertTrue(stopped.find(), first.output());
+        int step = Integer.parseInt(stopped.group(1));
+        assertTrue(step < TinyConfig.STEPS, "stopped at " + step);
+        JsonNode index = CompareCommandTest.json(run.resolve("ar/checkpoints/index.json"));
+        assertEquals(step, index.path("latest").path("step").asInt(), "a checkpoint at the step it stopped at: " + index);
+        assertFalse(hasSummary(run.resolve("ar/metrics.jsonl")));
+        return step;
+    }
+
+    /** An uninterrupted AR run, trained once for every signal's comparison. */
+    private static synchronized Path arReference() throws Exception {
+        Path reference = temp.resolve("ar-reference");
+        if (!Files.exists(reference.resolve("ar/metrics.jsonl"))) {
+            runFolder("ar-reference");
+            assertEquals(0, ParadigmProcess.run(reference.resolve("out.txt"), train("ar", reference)),
+                    Files.readString(reference.resolve("out.txt")));
+        }
+        return reference;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -18,6 +18,7 @@ import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.run.TrainingLog;
 import dev.paradigm.runtime.PythonRuntime;
+import dev.paradigm.train.StopSignal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -55,8 +57,9 @@ class DistributedTrainingTest {
         RunSetup.train(loaded, single, paradigm, PythonRuntime.shared(), false);
 
         ByteArrayOutputStream rank0 = new ByteArrayOutputStream();
-        int code = launcher(config, twoRanks, paradigm, new PrintStream(rank0, true, StandardCharsets.UTF_8)).run();
-        assertEquals(0, code, rank0.toString(StandardCharsets.UTF_8));
+        Optional<StopSignal> stopped = launcher(config, twoRanks, paradigm, new PrintStream(rank0, true,
+                StandardCharsets.UTF_8)).run();
+        assertEquals(Optional.empty(), stopped, rank0.toString(StandardCharsets.UTF_8));
 
         TrainingLog expected = MetricsLog.read(single, paradigm);
         TrainingLog actual = MetricsLog.read(twoRanks, paradigm);
@@ -89,7 +92,7 @@ class DistributedTrainingTest {
         RunFolder run = new RunFolder(temp.resolve("killed"));
         WatchedStream rank0 = new WatchedStream(Paradigm.AR.id() + " train 1/");
         WorkerLauncher launcher = launcher(config, run, Paradigm.AR, new PrintStream(rank0, true, StandardCharsets.UTF_8));
-        CompletableFuture<Integer> result = CompletableFuture.supplyAsync(launcher::run);
+        CompletableFuture<Optional<StopSignal>> result = CompletableFuture.supplyAsync(launcher::run);
         List<ProcessHandle> workers;
         try {
             assertTrue(rank0.seen.get(90, TimeUnit.SECONDS), "training did not start");

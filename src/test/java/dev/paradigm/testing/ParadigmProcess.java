@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code paradigm} as a separate JVM ({@code java -cp <test class path> dev.paradigm.cli.Main …}), for what one
- * process cannot do to itself: be killed, or receive SIGINT. Output goes to a file, read once it ends.
+ * process cannot do to itself: be killed, or receive a signal. Output goes to a file, read once it ends.
  */
 public final class ParadigmProcess {
     private final Process process;
@@ -53,9 +53,14 @@ public final class ParadigmProcess {
 
     /** SIGINT, as Ctrl-C sends it. */
     public void interrupt() throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid())).inheritIO().start();
+        signal("INT");
+    }
+
+    /** Sends the signal {@code name} (INT, TERM, USR1, …), as {@code kill -NAME pid} does. */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -INT " + pid() + " failed");
+            throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
         }
     }
 
