@@ -45,6 +45,7 @@ final class CompareCommand implements Callable<Integer> {
         ExperimentConfig config = options.load();
         RunFolder run = options.runFolder(config);
         LaunchPlan plan = distributed.plan(spec);
+        RunLog.open(run.log(), spec);
         if (DistributedTraining.workerIdentity().isPresent()) {
             throw new ParameterException(spec.commandLine(), "RANK/WORLD_SIZE are set, but compare is not a worker: start it "
                     + "once per machine with --nproc-per-node (and --nnodes/--node-rank), and it starts the workers itself.");

@@ -25,6 +25,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentConfig config = options.load(List.of());
+        RunLog.open(options.runFolder().log(), spec);
         for (Paradigm p : paradigm == null ? List.of(Paradigm.values()) : List.of(paradigm)) {
             EvaluateStage.run(config, options.runFolder(), p, common.startPython());
             spec.commandLine().getOut().printf("Wrote %s%n", options.runFolder().sampleMetrics(p));

@@ -40,9 +40,34 @@ public final class ParadigmCommand {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ParadigmCommand());
+        cli.setExecutionStrategy(ParadigmCommand::execute);
         cli.setExecutionExceptionHandler(ParadigmCommand::handle);
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         return cli;
+    }
+
+    /**
+     * Runs the chosen subcommand at the log level {@code -v} asks for. Its error message is printed here, before the
+     * run log (which the subcommand may have opened) is closed, so the log says how the command ended.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult innermost = parsed;
+        while (innermost.hasSubcommand()) {
+            innermost = innermost.subcommand();
+        }
+        LogLevel.verbose(innermost.hasMatchedOption("--verbose"));
+        Integer code = null;
+        try {
+            code = new CommandLine.RunLast().execute(parsed);
+        } catch (CommandLine.ExecutionException e) {
+            if (!(e.getCause() instanceof Exception cause)) {
+                throw e;
+            }
+            code = handle(cause, e.getCommandLine(), parsed);
+        } finally {
+            RunLog.close(code);
+        }
+        return code;
     }
 
     /** Maps exception types to exit codes in one place, and prints a message a person can act on. */

@@ -21,6 +21,7 @@ final class PrepareCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig config = options.load();
         RunFolder run = options.runFolder(config);
+        RunLog.open(run.log(), spec);
         TokenStore store = RunSetup.prepare(config, run, common.startPython());
         spec.commandLine().getOut().printf("Prepared %s: %,d train and %,d validation chunks of %d tokens, vocabulary %,d.%n",
                 run.data(), store.trainChunks(), store.valChunks(), store.seqLen(), store.vocabSize());

@@ -1,6 +1,7 @@
 package dev.paradigm.cli;
 
 import dev.paradigm.pipeline.Experiment;
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +16,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (Files.isDirectory(options.runFolder().root())) {
+            RunLog.open(options.runFolder().log(), spec);
+        }
         Experiment.writeReport(options.runFolder());
         spec.commandLine().getOut().printf("Wrote %s%n", options.runFolder().report("html"));
         return ExitCodes.OK;

@@ -37,6 +37,7 @@ final class SampleCommand implements Callable<Integer> {
             extra.add("sample.n=" + n);
         }
         ExperimentConfig config = options.load(extra);
+        RunLog.open(options.runFolder().log(), spec);
         SampleStage.run(config, options.runFolder(), paradigm, common.startPython());
         spec.commandLine().getOut().printf("Wrote %d samples to %s%n", config.sample().n(), options.runFolder().samples(paradigm));
         return ExitCodes.OK;

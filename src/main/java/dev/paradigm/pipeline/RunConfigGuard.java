@@ -23,6 +23,7 @@ final class RunConfigGuard {
      * so config.yaml is updated and the sample and evaluate stages see their outputs as stale and redo them.
      */
     static void claim(RunFolder run, ExperimentConfig config) {
+        log.debug("Run folder {}: config {} (sha256 {})", run.root().toAbsolutePath(), config.name(), config.hash());
         if (Files.exists(run.config())) {
             ExperimentConfig existing = RunConfig.read(run, List.of()).resolved();
             if (existing.hash().equals(config.hash())) {

@@ -37,4 +37,14 @@ public record RunFolder(Path root) {
     public Path report(String extension) {
         return root.resolve("report." + extension);
     }
+
+    /** The command line's log: what the console showed, time-stamped, one command after another. */
+    public Path log() {
+        return root.resolve("paradigm.log");
+    }
+
+    /** The log of one worker process of a distributed run. */
+    public Path rankLog(int rank) {
+        return root.resolve("logs").resolve("rank-" + rank + ".log");
+    }
 }

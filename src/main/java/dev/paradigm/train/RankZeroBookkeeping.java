@@ -133,8 +133,12 @@ final class RankZeroBookkeeping implements Bookkeeping {
         }
         lastTokensPerSecond = tokensPerSecond;
         if (logNow && losses.hasInterval()) {
-            metrics.append(new MetricsLine.Train(step, losses.takeIntervalMean(),
-                    drained.length > 0 ? drained[drained.length - 1][1] : Double.NaN, lr, tokensPerSecond, wallSeconds()));
+            MetricsLine.Train line = new MetricsLine.Train(step, losses.takeIntervalMean(),
+                    drained.length > 0 ? drained[drained.length - 1][1] : Double.NaN, lr, tokensPerSecond, wallSeconds());
+            metrics.append(line);
+            log.debug("{} step {}: loss {}, grad norm {}, lr {}, {} tok/s", paradigm, step, fmt(line.loss()),
+                    fmt(line.gradNorm()), String.format(Locale.ROOT, "%.3g", lr),
+                    String.format(Locale.ROOT, "%,.0f", tokensPerSecond));
         }
         Double valLoss = evalNow ? evaluate(step) : null;
         if (checkpointNow) {
@@ -143,7 +147,9 @@ final class RankZeroBookkeeping implements Bookkeeping {
             engine.save(tmp);
             checkpoints.commit(tmp, new CheckpointInfo(step, config.trainingHash(), config.trainingJson(),
                     store.manifestHash(), valLoss, new DataPosition(step, digest.hex()), losses.toExtra()));
-            checkpointSeconds += (System.nanoTime() - t0) / 1e9;
+            double written = (System.nanoTime() - t0) / 1e9;
+            checkpointSeconds += written;
+            log.debug("{}: checkpoint of step {} written in {} s", paradigm, step, String.format(Locale.ROOT, "%.2f", written));
         }
     }
 
