@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             ReportCommand.class,
             CompareCommand.class,
+            ExportCommand.class,
             BenchCommand.class,
             AutoComplete.GenerateCompletion.class,
         },

@@ -66,6 +66,11 @@ public final class Engine {
         return paradigm;
     }
 
+    /** TensorBoard event files in {@code folder}, written by this engine's Python (see {@link TensorBoardWriter#open}). */
+    public TensorBoardWriter tensorBoard(Path folder, long purgeStep) {
+        return TensorBoardWriter.open(python, folder, purgeStep);
+    }
+
     public EngineInfo info() {
         if (info == null) {
             String json = (String) call(EngineMethod.INFO);

@@ -2,8 +2,11 @@ package dev.paradigm.run;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.train.CurveAnalysis;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One line of {@code metrics.jsonl} ({@link MetricsLog} writes and reads them): a training log interval, an
@@ -17,6 +20,23 @@ import dev.paradigm.train.CurveAnalysis;
     @JsonSubTypes.Type(value = MetricsLine.Eval.class, name = "eval"),
     @JsonSubTypes.Type(value = MetricsLine.Summary.class, name = "summary")})
 public sealed interface MetricsLine {
+
+    /**
+     * The line's numbers as scalars for a tracking tool: each numeric field (nested ones by dotted name) tagged
+     * {@code <kind>/<field>}, e.g. {@code train/loss}, {@code eval/val_ppl}, {@code summary/tokens_per_s}; the step
+     * is where they are plotted, so it is not one of them.
+     */
+    static Map<String, Double> scalars(MetricsLine line) {
+        Map<String, JsonNode> fields = RunJson.fields(line);
+        String kind = fields.get("kind").asText();
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (value.isNumber() && !name.equals("step")) {
+                scalars.put(kind + "/" + name, value.asDouble());
+            }
+        });
+        return scalars;
+    }
 
     /**
      * The training loss at a log interval.

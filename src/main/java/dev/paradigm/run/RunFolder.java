@@ -22,6 +22,11 @@ public record RunFolder(Path root) {
         return paradigm(p).resolve("metrics.jsonl");
     }
 
+    /** TensorBoard event files of a paradigm's training (written through Python's torch.utils.tensorboard). */
+    public Path tensorBoard(Paradigm p) {
+        return paradigm(p).resolve("tensorboard");
+    }
+
     public Path checkpoints(Paradigm p) {
         return paradigm(p).resolve("checkpoints");
     }

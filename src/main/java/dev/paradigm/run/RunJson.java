@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one JSON mapper of the run folder's records: Java's camelCase names are the files' snake_case ones (as in
@@ -27,6 +29,25 @@ public final class RunJson {
     /** A record as a JSON tree with the files' field names (for writers that embed it, e.g. report.json). */
     public static JsonNode tree(Object record) {
         return MAPPER.valueToTree(record);
+    }
+
+    /**
+     * A record's fields with the files' names, in the files' order, nested objects flattened into dotted names
+     * ({@code analysis.best_step}): the columns of a table of such records (CSV, TensorBoard tags).
+     */
+    public static Map<String, JsonNode> fields(Object record) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        flatten("", tree(record), fields);
+        return fields;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> into) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue(), into));
+        } else {
+            into.put(prefix, node);
+        }
     }
 
     /** One line of a JSON Lines file: compact, no line break. */

@@ -38,9 +38,21 @@ public final class PythonApi {
     /** The Judge class, whose {@link JudgeMethod}s Java calls on what {@link #JUDGE_LOAD} returns. */
     public static final Function JUDGE = new Function("paradigm.judge", "Judge");
 
+    /** The TensorBoardWriter class: calling it opens a folder of TensorBoard event files. */
+    public static final Function TENSORBOARD_WRITER = new Function("paradigm.tracking", "TensorBoardWriter");
+
     /** The methods of an Engine; each one's Python name is the constant in lower case. */
     public enum EngineMethod {
         INFO, TRAIN_STEP, DRAIN, EVALUATE, SAMPLE, SCORE, SAVE, LOAD, SET_RNG, TRAIN_WINDOW, DEVICE_FACTS;
+
+        public String pythonName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The methods of a TensorBoardWriter; each one's Python name is the constant in lower case. */
+    public enum TensorBoardMethod {
+        ADD, CLOSE;
 
         public String pythonName() {
             return name().toLowerCase(Locale.ROOT);

@@ -14,6 +14,7 @@ import dev.paradigm.distributed.ProcessGroup;
 import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.EngineInfo;
 import dev.paradigm.engine.Paradigm;
+import dev.paradigm.engine.TensorBoardWriter;
 import dev.paradigm.run.MetricsLine;
 import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunFolder;
@@ -50,6 +51,7 @@ final class RankZeroBookkeeping implements Bookkeeping {
 
     private StreamDigest digest = StreamDigest.start();
     private MetricsLog metrics;
+    private TensorBoardWriter tensorBoard;
     private LossSums losses;
     private Progress progress;
     private long started;
@@ -95,6 +97,7 @@ final class RankZeroBookkeeping implements Bookkeeping {
         } else {
             metrics = MetricsLog.fresh(run, paradigm);
         }
+        tensorBoard = engine.tensorBoard(run.tensorBoard(paradigm), resume.map(c -> c.step() + 1).orElse(0L));
         log.info("{}: {} parameters, {} FLOPs/token, on {} ({}), {} steps of {}×{}{}", paradigm,
                 String.format(Locale.ROOT, "%,d", info.params()), String.format(Locale.ROOT, "%.3g", info.flopsPerToken()),
                 info.device(), info.dtype(), train.steps(), train.batchSize(), store.seqLen(),
@@ -135,7 +138,7 @@ final class RankZeroBookkeeping implements Bookkeeping {
         if (logNow && losses.hasInterval()) {
             MetricsLine.Train line = new MetricsLine.Train(step, losses.takeIntervalMean(),
                     drained.length > 0 ? drained[drained.length - 1][1] : Double.NaN, lr, tokensPerSecond, wallSeconds());
-            metrics.append(line);
+            record(step, line);
             log.debug("{} step {}: loss {}, grad norm {}, lr {}, {} tok/s", paradigm, step, fmt(line.loss()),
                     fmt(line.gradNorm()), String.format(Locale.ROOT, "%.3g", lr),
                     String.format(Locale.ROOT, "%,.0f", tokensPerSecond));
@@ -159,7 +162,7 @@ final class RankZeroBookkeeping implements Bookkeeping {
         double seconds = (System.nanoTime() - t0) / 1e9;
         evalSeconds += seconds;
         curve.add(new CurveAnalysis.Point(step, valLoss));
-        metrics.append(new MetricsLine.Eval(step, valLoss, Math.exp(valLoss), losses.takeSinceEvalMean(), seconds));
+        record(step, new MetricsLine.Eval(step, valLoss, Math.exp(valLoss), losses.takeSinceEvalMean(), seconds));
         log.info("{} step {}: val loss {} (ppl{} {})", paradigm, step, fmt(valLoss),
                 paradigm == Paradigm.MDLM ? " bound" : "", fmt(Math.exp(valLoss)));
         return valLoss;
@@ -187,11 +190,17 @@ final class RankZeroBookkeeping implements Bookkeeping {
     public Trainer.Outcome finished(int steps) {
         TrainConfig train = config.train();
         CurveAnalysis analysis = CurveAnalysis.of(curve);
-        metrics.append(new MetricsLine.Summary(paradigm, train.steps(), train.batchSize(), store.seqLen(),
+        record(steps, new MetricsLine.Summary(paradigm, train.steps(), train.batchSize(), store.seqLen(),
                 (long) train.steps() * train.batchSize() * store.seqLen(), group.size(), trainSeconds, evalSeconds,
                 checkpointSeconds, wallSeconds(), trainSeconds > 0 ? trainTokens / trainSeconds : 0, digest.hex(),
                 info.params(), info.flopsPerToken(), info.device(), info.dtype(), analysis));
         return new Trainer.Outcome(steps, true, digest.hex(), analysis);
+    }
+
+    /** One line of metrics.jsonl, and its numbers as TensorBoard scalars at {@code step}. */
+    private void record(int step, MetricsLine line) {
+        metrics.append(line);
+        tensorBoard.add(step, MetricsLine.scalars(line));
     }
 
     private double wallSeconds() {
@@ -202,6 +211,9 @@ final class RankZeroBookkeeping implements Bookkeeping {
     public void close() {
         if (metrics != null) {
             metrics.close();
+        }
+        if (tensorBoard != null) {
+            tensorBoard.close();
         }
     }
 

@@ -118,8 +118,47 @@ class CompareCommandTest {
         assertEquals(TinyConfig.D_MODEL, report.path("control").path("param_difference_mdlm_minus_ar").asLong());
     }
 
+    /** What a team's tools read: paradigm.log, TensorBoard's event files, and metrics.jsonl as CSV. */
     @Test
     @Order(2)
+    void theRunFolderHoldsItsLogTensorBoardEventsAndExportsItsMetricsAsCsv() throws IOException {
+        String log = Files.readString(run().resolve("paradigm.log"));
+        for (String line : List.of("── paradigm compare --config", "Stage train mdlm", "ar step 20: val loss",
+                "Report: " + run().resolve("report.html").toAbsolutePath(), "── exit code 0")) {
+            assertTrue(log.contains(line), line + "\n" + log);
+        }
+        for (String p : PARADIGMS) {
+            try (var files = Files.list(run().resolve(p + "/tensorboard"))) {
+                List<Path> events = files.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents.")).toList();
+                assertEquals(1, events.size(), p + ": " + events);
+                assertTrue(Files.size(events.get(0)) > 1000, p + ": " + Files.size(events.get(0)) + " bytes");
+            }
+        }
+
+        CliRun r = CliRun.of(ParadigmCommand::commandLine, "export", "--run-dir", run().toString(), "--csv", "--out", "-");
+        assertEquals(0, r.code(), r.all());
+        List<String> rows = r.out().lines().toList();
+        List<String> header = List.of(rows.get(0).split(","));
+        assertEquals(List.of("paradigm", "kind", "step", "loss"), header.subList(0, 4), rows.get(0));
+        assertTrue(header.contains("analysis.best_val_loss") && header.contains("val_ppl"), rows.get(0));
+        List<JsonNode> ar = jsonLines(run().resolve("ar/metrics.jsonl"));
+        List<JsonNode> mdlm = jsonLines(run().resolve("mdlm/metrics.jsonl"));
+        assertEquals(ar.size() - 1 + mdlm.size() - 1, rows.size() - 1, "one row per line of both logs, headers aside");
+        String[] lastRow = rows.get(rows.size() - 1).split(",", -1);
+        assertEquals(header.size(), lastRow.length, rows.get(rows.size() - 1));
+        assertEquals("mdlm", lastRow[0]);
+        assertEquals("summary", lastRow[1]);
+        assertEquals(last(mdlm).path("data_digest").asText(), lastRow[header.indexOf("data_digest")]);
+        assertEquals(last(mdlm).path("analysis").path("best_val_loss").asDouble(),
+                Double.parseDouble(lastRow[header.indexOf("analysis.best_val_loss")]), 0.0);
+
+        CliRun toFile = CliRun.of(ParadigmCommand::commandLine, "export", "--run-dir", run().toString(), "--csv");
+        assertEquals(0, toFile.code(), toFile.all());
+        assertEquals(r.out(), Files.readString(run().resolve("metrics.csv")));
+    }
+
+    @Test
+    @Order(3)
     void aSecondRunSkipsEveryStageAndTouchesNothing() {
         RunSnapshot before = RunSnapshot.of(run());
         CliRun r = compare(run());
@@ -131,7 +170,7 @@ class CompareCommandTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void deletedSamplesAreDrawnAgainIdenticallyAndOnlyWhatDependsOnThemIsRedone() throws IOException {
         RunSnapshot before = RunSnapshot.of(run());
         Files.delete(run().resolve("mdlm/samples.jsonl"));
@@ -149,7 +188,7 @@ class CompareCommandTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void samplesThatChangedAreEvaluatedAgain() throws IOException {
         Path samples = run().resolve("ar/samples.jsonl");
         List<String> lines = Files.readAllLines(samples);
@@ -172,7 +211,7 @@ class CompareCommandTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void forcingSampleRedoesSampleEvaluateAndReportButNotTraining() {
         RunSnapshot before = RunSnapshot.of(run());
         CliRun r = compare(run(), "--force", "sample");
@@ -187,7 +226,7 @@ class CompareCommandTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anotherConfigOnTheSameFolderIsRefusedNamingTheKey() throws IOException {
         RunSnapshot before = RunSnapshot.of(run());
         CliRun r = compare(run(), "--set", "train.steps=25");
@@ -199,7 +238,7 @@ class CompareCommandTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aSeedSweepRunsEachSeedInItsOwnFolderAndSummarisesThem() throws IOException {
         Path sweep = temp.resolve("sweep");
         CliRun r = compare(sweep, concat(SHORT, "--seeds", "2"));
@@ -219,7 +258,7 @@ class CompareCommandTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aFailingStageIsNamedAndWhatCompletedIsKept() {
         Path failing = temp.resolve("bad-judge");
         CliRun r = compare(failing, concat(SHORT, "--set", "evaluate.judge=/nonexistent"));
@@ -242,7 +281,7 @@ class CompareCommandTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aRunFolderOfAnOlderFormatIsRefusedNamingTheCommandThatRedoesIt() throws IOException {
         for (String p : PARADIGMS) { // as a paradigm before format versions wrote them: no header line
             Path log = run().resolve(p + "/metrics.jsonl");
@@ -268,7 +307,7 @@ class CompareCommandTest {
 
     /** Each paradigm starts from its own key's prompt; text is encoded, sampled from and decoded in one engine call. */
     @Test
-    @Order(10)
+    @Order(11)
     void eachParadigmStartsFromItsOwnPromptAndTheReportFlagsTheDifference() throws IOException {
         Path prompted = temp.resolve("prompted");
         CliRun r = compare(prompted, concat(SHORT, "--set", "sample.ar_prompt=text", "--set", "sample.mdlm_prompt=eos-text",

@@ -84,6 +84,12 @@ class DistributedTrainingTest {
         assertEquals(2, actual.summary().orElseThrow().worldSize());
         assertTrue(rank0.toString(StandardCharsets.UTF_8).contains("[rank 0] "), "rank 0's output is forwarded with its prefix");
         assertFalse(rank0.toString(StandardCharsets.UTF_8).contains("[rank 1] "), "rank 1 stays quiet");
+        // but each rank writes its own log in the run folder
+        String log0 = Files.readString(twoRanks.rankLog(0));
+        String log1 = Files.readString(twoRanks.rankLog(1));
+        assertTrue(log0.contains("Trained " + paradigm.id() + " for " + STEPS + " steps"), log0);
+        assertTrue(log1.contains("── paradigm train --config") && log1.strip().endsWith("── exit code 0"), log1);
+        assertFalse(Files.exists(twoRanks.log()), "no paradigm.log: no command ran outside the workers");
     }
 
     @Test

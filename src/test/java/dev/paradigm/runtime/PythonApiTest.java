@@ -37,6 +37,9 @@ class PythonApiTest {
         for (PythonApi.JudgeMethod method : PythonApi.JudgeMethod.values()) {
             assertEquals(Boolean.TRUE, isMethod(PythonApi.JUDGE, method.pythonName()), method.pythonName());
         }
+        for (PythonApi.TensorBoardMethod method : PythonApi.TensorBoardMethod.values()) {
+            assertEquals(Boolean.TRUE, isMethod(PythonApi.TENSORBOARD_WRITER, method.pythonName()), method.pythonName());
+        }
         assertEquals(Boolean.FALSE, isMethod(PythonApi.ENGINE, "no_such_method"), "the check can fail");
     }
 

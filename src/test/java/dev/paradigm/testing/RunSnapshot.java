@@ -12,7 +12,10 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Every file of a run folder with its modification time and SHA-256, to say what a command touched. */
+/**
+ * Every file of a run folder with its modification time and SHA-256, to say what a command touched; the logs
+ * (paradigm.log, logs/), which every command appends to, are left out.
+ */
 public record RunSnapshot(Path root, Map<String, FileState> files) {
 
     /** One file: when it was last written, and what it holds. */
@@ -21,7 +24,7 @@ public record RunSnapshot(Path root, Map<String, FileState> files) {
     public static RunSnapshot of(Path root) {
         Map<String, FileState> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).filter(f -> !isLog(root, f))::iterator) {
                 long nanos = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
                 files.put(root.relativize(file).toString(), new FileState(nanos, Sha256.ofFile(file)));
             }
@@ -29,6 +32,11 @@ public record RunSnapshot(Path root, Map<String, FileState> files) {
             throw new UncheckedIOException(e);
         }
         return new RunSnapshot(root, files);
+    }
+
+    private static boolean isLog(Path root, Path file) {
+        Path relative = root.relativize(file);
+        return relative.toString().equals("paradigm.log") || relative.startsWith("logs");
     }
 
     /** The files (relative paths) that are new, gone, or were rewritten (even with the same content) since {@code before}. */
