@@ -35,6 +35,13 @@ class Source(Enum):
     PARQUET = "parquet"
 
 
+class TextFormat(Enum):
+    AUTO = "auto"  # detected from the file's start (sources.detect_text_format)
+    EOT = "eot"  # stories separated by <|endoftext|> (TinyStories' own files)
+    BLANK_LINE = "blank-line"  # stories separated by one or more blank lines
+    LINE = "line"  # one story per line
+
+
 class Separator(Enum):
     EOS = "eos"  # an end-of-story token between stories
     NONE = "none"  # plain concatenation
@@ -96,6 +103,7 @@ class DataConfig:
     path: str | None
     val_path: str | None
     text_field: str
+    text_format: TextFormat
     generated_stories: int
     min_chars: int
     token_budget: int

@@ -1,4 +1,5 @@
-"""Reading stories: the TinyStories text files, JSONL and Parquet (through datasets), and the hub offline."""
+"""Reading stories: text files in each format (the real TinyStories files among them), JSONL and Parquet (through
+datasets), the hub's streaming read (on a local dataset) and the hub offline."""
 
 import json
 import os
@@ -9,9 +10,10 @@ import pytest
 from tokenizers import Tokenizer
 
 from paradigm.boundary import PythonError
+from paradigm.config import TextFormat
 from paradigm.data import prepare, read_manifest_and_verify
 from paradigm.data.generator import generate_stories
-from paradigm.data.sources import read_text_stories
+from paradigm.data.sources import detect_text_format, read_text_stories
 from paradigm.data.tokenstore import read_tokens
 from test_data_support import EOS, config_json, train_head, valid_head
 
@@ -44,7 +46,7 @@ def test_prepare_real_tinystories_text_with_its_validation_file(tmp_path):
                       token_budget=20000, vocab_size=1024)
     m = json.loads(prepare(cfg, out))
     read_manifest_and_verify(out)
-    assert m["source"] == {"type": "text", "path": train_path, "val_path": valid_path}
+    assert m["source"] == {"type": "text", "path": train_path, "text_format": "eot", "val_path": valid_path}
     assert m["stories"]["read"] == 2316
     assert m["train"]["chunks"] == 20000 // 128
     # the first training chunk decodes to the start of the file's story stream
@@ -58,6 +60,61 @@ def test_prepare_real_tinystories_text_with_its_validation_file(tmp_path):
     val_stories = [s for s in _stories_by_hand(valid_path) if len(s) >= 51]
     n_val_tokens = sum(len(e.ids) + 1 for e in tok.encode_batch(val_stories, add_special_tokens=False))
     assert len(val) == n_val_tokens // 128
+
+
+# --- text formats ------------------------------------------------------------------------------------------
+
+# Generated stories have line breaks inside (paragraphs), never blank lines.
+STORIES = generate_stories(60, 11)
+FILES = {
+    # TinyStories' own layout: <|endoftext|> lines between stories, which may hold blank lines themselves
+    TextFormat.EOT: "".join(s.replace("\n", "\n\n") + f"\n{EOS}\n" for s in STORIES),
+    TextFormat.BLANK_LINE: "\n\n\n".join(STORIES) + "\n",
+    TextFormat.LINE: "\n".join(s.replace("\n", " ") for s in STORIES) + "\n",
+}
+EXPECTED = {
+    TextFormat.EOT: [s.replace("\n", "\n\n") for s in STORIES],
+    TextFormat.BLANK_LINE: STORIES,
+    TextFormat.LINE: [s.replace("\n", " ") for s in STORIES],
+}
+
+
+@pytest.mark.parametrize("text_format", list(FILES), ids=lambda f: f.value)
+def test_each_text_format_reads_back_its_stories_and_is_detected(tmp_path, monkeypatch, text_format):
+    path = tmp_path / "stories.txt"
+    path.write_text(FILES[text_format], encoding="utf-8")
+    assert detect_text_format(str(path)) is text_format
+    assert read_text_stories(str(path), text_format) == EXPECTED[text_format]
+    assert read_text_stories(str(path), TextFormat.AUTO) == EXPECTED[text_format]
+    monkeypatch.setattr("paradigm.data.sources.TEXT_BLOCK_BYTES", 500)  # stories and separators cut between blocks
+    assert read_text_stories(str(path), text_format) == EXPECTED[text_format]
+
+
+@pytest.mark.parametrize("text_format", ["blank-line", "line"])
+def test_prepare_reads_the_configured_text_format_and_records_it(tmp_path, text_format):
+    path = tmp_path / "stories.txt"
+    path.write_text(FILES[TextFormat(text_format)], encoding="utf-8")
+    m = json.loads(prepare(config_json(source="text", path=str(path), text_format=text_format), str(tmp_path / "o")))
+    assert m["source"] == {"type": "text", "path": str(path), "text_format": text_format}
+    assert m["stories"]["read"] == len(STORIES)
+    auto = json.loads(prepare(config_json(source="text", path=str(path)), str(tmp_path / "auto")))
+    assert auto["source"]["text_format"] == text_format, "auto records what it detected"
+    assert auto["train"]["sha256"] == m["train"]["sha256"]
+
+
+def test_a_file_read_as_one_huge_story_is_warned_about(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("paradigm.data.sources.HUGE_STORY_CHARS", 5_000)
+    path = tmp_path / "stories.txt"
+    path.write_text(FILES[TextFormat.LINE], encoding="utf-8")
+    assert len(read_text_stories(str(path), TextFormat.EOT)) == 1  # no <|endoftext|>: everything is one story
+    err = capsys.readouterr().err
+    assert f"warning: {path}, read with data.text_format eot, gave a story of " in err
+    assert "(1 stories in all). If its stories are separated another way, set data.text_format to blank-line or line" in err
+    read_text_stories(str(path), TextFormat.LINE)
+    assert "warning" not in capsys.readouterr().err
+
+
+# --- JSONL, Parquet and the hub through datasets -------------------------------------------------------------
 
 
 def _records(n=120):
@@ -103,6 +160,49 @@ def test_a_record_without_text_is_named(tmp_path):
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     with pytest.raises(PythonError, match=r"Record 4 of .* has no text in field 'story'"):
         prepare(config_json(source="jsonl", path=str(path), text_field="story"), str(tmp_path / "o"))
+
+
+class _CountingStream:
+    """A streamed dataset that counts the records its reader pulled."""
+
+    def __init__(self, ds):
+        self.ds, self.features, self.rows = ds, ds.features, 0
+
+    def iter(self, batch_size):
+        for batch in self.ds.iter(batch_size=batch_size):
+            self.rows += len(next(iter(batch.values())))
+            yield batch
+
+
+def test_the_hub_is_streamed_only_as_far_as_the_token_budget_needs(tmp_path, monkeypatch):
+    # The hub is out of reach here, so the hub path reads a local JSONL dataset: same loader call (streaming), same
+    # reading loop; only where the records come from differs.
+    import datasets
+
+    path = tmp_path / "hub.jsonl"
+    records = [{"text": s} for s in generate_stories(2000, 3)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    streams = []
+    real_load = datasets.load_dataset
+
+    def local_hub(builder, split, streaming):
+        assert (builder, split, streaming) == ("roneneldan/TinyStories", "train", True)
+        streams.append(_CountingStream(real_load("json", data_files={"train": str(path)}, split="train", streaming=True)))
+        return streams[-1]
+
+    monkeypatch.setattr("paradigm.data.sources.hub_unreachable_reason", lambda: None)
+    monkeypatch.setattr(datasets, "load_dataset", local_hub)
+    monkeypatch.setattr("paradigm.data.sources.DATASETS_BATCH", 100)
+    budget, seq_len = 20_000, 64
+    m = json.loads(prepare(config_json(source="hub", token_budget=budget, seq_len=seq_len), str(tmp_path / "o")))
+    read = streams[0].rows
+    assert m["stories"]["read"] == read
+    assert read < len(records) / 2, f"read {read} of {len(records)} records for a budget of {budget} tokens"
+    chars_before_last_batch = sum(len(r["text"]) for r in records[:read - 100])
+    assert chars_before_last_batch < budget * 8 <= sum(len(r["text"]) for r in records[:read])
+    assert m["source"] == {"type": "hub", "hub_id": "roneneldan/TinyStories", "split": "train", "text_field": "text",
+                           "max_chars": budget * 8}
+    assert m["train"]["tokens"] + m["val"]["tokens"] == budget // seq_len * seq_len
 
 
 def test_hub_offline_names_the_local_alternatives(tmp_path, monkeypatch):

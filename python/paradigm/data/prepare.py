@@ -122,7 +122,7 @@ def keep_long_enough(stories: list[str], min_chars: int, which: str) -> tuple[li
     """Stripped stories of at least min_chars characters, and the counts for the manifest."""
     if not stories:
         raise DataError(f"The {which} corpus is empty: no story was found. Check data.source and the file "
-                        f"it reads (stories in text files are separated by <|endoftext|>).")
+                        f"it reads (and, for a text file, data.text_format).")
     stripped = [s.strip() for s in stories]
     kept = [s for s in stripped if len(s) >= min_chars]
     if not kept:

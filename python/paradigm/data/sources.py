@@ -1,29 +1,39 @@
-"""Where the stories come from: the seeded generator, a TinyStories text file, JSONL, Parquet or the hub.
+"""Where the stories come from: the seeded generator, a text file, JSONL, Parquet or the hub.
 
 `load_corpus(cfg)` returns the training stories, the validation stories when `data.split` is `dataset`,
 and a description of what was read (it becomes the manifest's "source"). JSONL, Parquet and the hub are
-read through Hugging Face `datasets` (streaming, so nothing is cached on disk). The plain-text format is
-read here, because `datasets`' text builder yields lines or whole files rather than
-`<|endoftext|>`-separated stories, and cannot say where a bad byte is.
+read through Hugging Face `datasets` (streaming, so nothing is cached on disk); the hub's training split is
+read only as far as the token budget needs. Text files are read here, because `datasets`' text builder
+yields lines or whole files rather than stories, and cannot say where a bad byte is: their stories are
+separated by `<|endoftext|>`, by blank lines, or one per line (`data.text_format`, detected by default).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 from dataclasses import dataclass
 from typing import Iterator
 from urllib.parse import urlparse
 
-from paradigm.config import DataConfig, ExperimentConfig, Source, Split
+from paradigm.config import DataConfig, ExperimentConfig, Source, Split, TextFormat
 from paradigm.data.errors import DataError
 from paradigm.data.generator import generate_stories
+from paradigm.data.progress import log
 from paradigm.data.tokenizer import EOS_TOKEN
 
 HUB_DATASET = "roneneldan/TinyStories"
 HUB_TIMEOUT_S = 5.0  # the reachability probe; huggingface_hub itself retries for ~25 s before giving up
 TEXT_BLOCK_BYTES = 16 << 20  # read text files in blocks: memory stays bounded on the 1.9 GB TinyStories file
 DATASETS_BATCH = 1000
+# The hub's training split is read until its stories hold this many characters per token of data.token_budget:
+# about twice what a story takes (TinyStories: 3.1 characters a token with a 1,024-token BPE, 4.0 with 4,096,
+# about 4.2 with GPT-2's), so the budget is met without reading the whole split (2.1M stories, 1.9 GB).
+HUB_CHARS_PER_TOKEN = 8
+# A story longer than this is not a story (TinyStories' longest are a few thousand characters): most likely the
+# file separates its stories in another way than the one it was read with.
+HUGE_STORY_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,11 @@ def load_corpus(cfg: ExperimentConfig) -> Corpus:
 def _local_files(data: DataConfig, want_val: bool) -> Corpus:
     info = {"type": data.source.value, "path": os.path.abspath(data.path)}
     if data.source is Source.TEXT:
-        read = read_text_stories
+        text_format = data.text_format
+        if text_format is TextFormat.AUTO:
+            text_format = detect_text_format(_existing(data.path, "data.path"))
+        info["text_format"] = text_format.value
+        read = lambda path: read_text_stories(path, text_format)  # noqa: E731
     else:
         info["text_field"] = data.text_field
         reader = _jsonl if data.source is Source.JSONL else _parquet
@@ -79,7 +93,7 @@ def _generated(stories: int, val_fraction: float, seed: int, want_val: bool) -> 
     return Corpus(generate_stories(stories, seed, stream="train"), val, info)
 
 
-# --- plain text: stories separated by <|endoftext|> -----------------------------------------------------
+# --- text files: stories separated by <|endoftext|>, by blank lines, or one per line ---------------------
 
 def iter_utf8_blocks(path: str) -> Iterator[str]:
     """Decoded blocks of whole lines; a byte that is not UTF-8 raises a DataError saying where it is."""
@@ -106,15 +120,57 @@ def _not_utf8(path: str, block: bytes, at: int, block_offset: int, block_line: i
         f"re-encode the file (for example `iconv -f latin1 -t utf-8`) or remove the bad bytes.")
 
 
-def read_text_stories(path: str) -> list[str]:
-    """The stories of a TinyStories-format file: text separated by `<|endoftext|>`, blank ones skipped."""
+_BLANK_LINE_BETWEEN_TEXT = re.compile(r"\S[^\S\n]*\n(?:[^\S\n]*\n)+[^\S\n]*\S")
+
+
+def detect_text_format(path: str) -> TextFormat:
+    """How the file separates its stories, judged from its first block: <|endoftext|> anywhere in it means eot;
+    else a blank line between two lines of text means blank-line; else one story per line."""
+    first = next(iter_utf8_blocks(path), "")
+    if EOS_TOKEN in first:
+        return TextFormat.EOT
+    if _BLANK_LINE_BETWEEN_TEXT.search(first):
+        return TextFormat.BLANK_LINE
+    return TextFormat.LINE
+
+
+def read_text_stories(path: str, text_format: TextFormat = TextFormat.EOT) -> list[str]:
+    """The stories of a text file separated as ``text_format`` says (auto: detected), stripped, blank ones
+    skipped; a warning when one is so long that the file is likely separated in another way."""
+    if text_format is TextFormat.AUTO:
+        text_format = detect_text_format(path)
+    if text_format is TextFormat.EOT:
+        stories = _split_blocks(path, EOS_TOKEN)
+    elif text_format is TextFormat.BLANK_LINE:
+        stories = _split_blocks(path, None)
+    else:
+        stories = [line for block in iter_utf8_blocks(path) for line in block.split("\n")]
+    stories = [s for s in (p.strip() for p in stories) if s]
+    _warn_if_huge(path, text_format, stories)
+    return stories
+
+
+def _split_blocks(path: str, separator: str | None) -> list[str]:
+    """Splits the file's text on ``separator``, or on blank lines when None, block by block: the last piece of a
+    block may go on in the next one."""
     stories, carry = [], ""
     for block in iter_utf8_blocks(path):
-        pieces = (carry + block).split(EOS_TOKEN)
-        carry = pieces.pop()  # the last piece may continue in the next block
+        text = carry + block
+        pieces = text.split(separator) if separator else re.split(r"\n[^\S\n]*\n", text)
+        carry = pieces.pop()
         stories.extend(pieces)
     stories.append(carry)
-    return [s for s in (p.strip() for p in stories) if s]
+    return stories
+
+
+def _warn_if_huge(path: str, text_format: TextFormat, stories: list[str]) -> None:
+    longest = max(map(len, stories), default=0)
+    if longest > HUGE_STORY_CHARS:
+        others = {TextFormat.EOT: "blank-line or line", TextFormat.BLANK_LINE: "eot or line",
+                  TextFormat.LINE: "eot or blank-line"}[text_format]
+        log(f"warning: {path}, read with data.text_format {text_format.value}, gave a story of {longest:,} "
+            f"characters ({len(stories):,} stories in all). If its stories are separated another way, set "
+            f"data.text_format to {others}.")
 
 
 # --- JSONL and Parquet through datasets -------------------------------------------------------------------
@@ -129,7 +185,10 @@ def _parquet(path: str, text_field: str) -> list[str]:
     return _read_with_datasets("parquet", {"train": path}, "train", text_field, path)
 
 
-def _read_with_datasets(builder: str, data_files: dict | None, split: str, text_field: str, what: str) -> list[str]:
+def _read_with_datasets(builder: str, data_files: dict | None, split: str, text_field: str, what: str,
+                        max_chars: int | None = None) -> list[str]:
+    """The stories of a datasets source, streamed; with ``max_chars``, reading stops at the first batch after
+    which the stories read hold at least that many characters."""
     import datasets  # imported here: it pulls in torch and takes seconds, and most runs never need it
 
     try:
@@ -142,6 +201,7 @@ def _read_with_datasets(builder: str, data_files: dict | None, split: str, text_
     if ds.features is not None and text_field not in ds.features:
         raise _missing_field(what, text_field, list(ds.features))
     stories: list[str] = []
+    chars = 0
     try:
         for batch in ds.iter(batch_size=DATASETS_BATCH):
             if text_field not in batch:
@@ -152,6 +212,9 @@ def _read_with_datasets(builder: str, data_files: dict | None, split: str, text_
                 raise DataError(f"Record {len(stories) + bad + 1} of {what} has no text in field {text_field!r} "
                                 f"(found {texts[bad]!r}); every record needs a string there.")
             stories.extend(texts)
+            chars += sum(map(len, texts))
+            if max_chars is not None and chars >= max_chars:
+                break
     except DataError:
         raise
     except Exception as exc:  # noqa: BLE001
@@ -173,7 +236,11 @@ def _hub(data: DataConfig, want_val: bool) -> Corpus:
     if reason is not None:
         raise DataError(hub_offline_message(hub_id, reason))
     info = {"type": "hub", "hub_id": hub_id, "split": "train", "text_field": data.text_field}
-    train = _read_hub_split(hub_id, "train", data.text_field)
+    max_chars = None
+    if data.token_budget:
+        max_chars = data.token_budget * HUB_CHARS_PER_TOKEN
+        info["max_chars"] = max_chars
+    train = _read_hub_split(hub_id, "train", data.text_field, max_chars)
     val = None
     if want_val:
         info["val_split"] = "validation"
@@ -181,9 +248,10 @@ def _hub(data: DataConfig, want_val: bool) -> Corpus:
     return Corpus(train, val, info)
 
 
-def _read_hub_split(hub_id: str, split: str, text_field: str) -> list[str]:
+def _read_hub_split(hub_id: str, split: str, text_field: str, max_chars: int | None = None) -> list[str]:
     try:
-        return _read_with_datasets(hub_id, None, split, text_field, f"the hub dataset {hub_id} ({split} split)")
+        return _read_with_datasets(hub_id, None, split, text_field, f"the hub dataset {hub_id} ({split} split)",
+                                   max_chars)
     except DataError as exc:
         if isinstance(exc.__cause__, (ConnectionError, OSError)):
             raise DataError(hub_offline_message(hub_id, str(exc.__cause__))) from exc

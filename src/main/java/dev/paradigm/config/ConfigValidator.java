@@ -71,6 +71,10 @@ public final class ConfigValidator {
             problems.add("data.text_field: expected the column that holds the story, because data.source is "
                     + d.source() + ", found " + quoted(d.textField()) + ".");
         }
+        if (d.textFormat() != TextFormat.AUTO && d.source() != Source.TEXT) {
+            problems.add("data.text_format: expected auto, because data.source is " + d.source() + " (the key says how a"
+                    + " text file separates its stories, so it needs data.source: text), found " + d.textFormat() + ".");
+        }
         if (d.source() == Source.GENERATED) {
             atLeast("data.generated_stories", d.generatedStories(), 1);
         }

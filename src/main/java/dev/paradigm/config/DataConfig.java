@@ -7,6 +7,7 @@ package dev.paradigm.config;
  * @param path            text/jsonl/parquet: the training file (relative paths resolve against the working folder)
  * @param valPath         split: dataset with a file source: the validation file
  * @param textField       jsonl/parquet: the column that holds the story
+ * @param textFormat      text: how the file separates stories (auto: detected from its start)
  * @param generatedStories generated: how many stories the seeded generator writes
  * @param minChars        stories shorter than this are dropped (the paper dropped those of at most 50 characters)
  * @param tokenBudget     keep the first N tokens of the training text; 0 keeps all
@@ -23,6 +24,7 @@ public record DataConfig(
         @Nullable String path,
         @Nullable String valPath,
         String textField,
+        TextFormat textFormat,
         int generatedStories,
         int minChars,
         long tokenBudget,

@@ -172,6 +172,9 @@ class ConfigErrorsTest {
                 + " its own, found dataset."), failure("data:\n  split: dataset\n").problems());
         assertEquals(List.of("name: expected a run name of letters, digits, '.', '_' or '-' (it names the run's"
                 + " folder), found '../x'."), failure("name: ../x\n").problems());
+        assertEquals(List.of("data.text_format: expected auto, because data.source is jsonl (the key says how a text"
+                + " file separates its stories, so it needs data.source: text), found blank-line."),
+                failure("data:\n  source: jsonl\n  path: a.jsonl\n  text_format: blank-line\n").problems());
     }
 
     /** Rules Python used to check only after prepare had run; Java's validator checks them before any stage. */
