@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.stream.Stream;
 
-/** The single-stage commands (prepare, train): claim the run folder for the config, then run the stage. */
+/** The single stages (prepare, train; sample and evaluate through the Java API): claim the run folder, run the stage. */
 public final class RunSetup {
     private RunSetup() {}
 
@@ -24,6 +24,14 @@ public final class RunSetup {
             boolean requireCheckpoint) {
         prepareToTrain(config, run, paradigm, python, requireCheckpoint);
         return TrainStage.run(config, run, paradigm, python);
+    }
+
+    /**
+     * Writes {@code config} into a new run folder, or checks that the folder's matches it (only sample.* and
+     * evaluate.* may differ); for a stage that runs on its own, as {@code prepare} and {@code train} do first.
+     */
+    public static void claim(ExperimentConfig config, RunFolder run) {
+        RunConfigGuard.claim(run, config);
     }
 
     /** What {@link #train} does before training: claims the folder, checks --resume, prepares the data if needed. */
