@@ -194,8 +194,10 @@ class ConfigErrorsTest {
         assertEquals(List.of("sample.ar_prompt: expected eos, text or eos-text, because the AR model needs at least"
                 + " one token to start from, found none."), failure("", "sample.ar_prompt=none").problems());
         assertEquals(List.of("sample.confidence.repetition_penalty: expected a value above 0, found 0.",
-                "sample.confidence.temperature_end: expected a value above 0, found -1."),
-                failure("", "sample.confidence.repetition_penalty=0", "sample.confidence.temperature_end=-1")
+                "sample.confidence.repetition_cap: expected at least 1, found 0.5.",
+                "sample.confidence.final_temperature_ratio: expected a value in [0, 1], found -1."),
+                failure("", "sample.confidence.repetition_penalty=0", "sample.confidence.repetition_cap=0.5",
+                        "sample.confidence.final_temperature_ratio=-1")
                         .problems());
         assertEquals(List.of("mdlm.time_sampler: expected antithetic, because mdlm.loss is nelbo: its weight grows"
                 + " without bound as t nears 0, and uniform draws t from [0, 1) with no eps floor; found uniform."),
