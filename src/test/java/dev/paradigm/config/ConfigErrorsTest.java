@@ -62,7 +62,7 @@ class ConfigErrorsTest {
         assertEquals("sample.stop_at_eos: expected true or false, found 1.",
                 failure("sample:\n  stop_at_eos: 1\n").getMessage());
         assertEquals("model: expected a section of keys (n_layer, d_model, n_head, d_ff, seq_len, time_conditioning,"
-                + " mdlm_head, impl), found 4.", failure("model: 4\n").getMessage());
+                + " time_scale, mdlm_head, init, norm_eps, impl), found 4.", failure("model: 4\n").getMessage());
         assertEquals("data.vocab_size: expected an integer from -2147483648 to 2147483647, found 3000000000.",
                 failure("data:\n  vocab_size: 3000000000\n").getMessage());
     }
