@@ -122,6 +122,24 @@ class ShippedConfigsTest {
         assertNull(tiny.sample().promptText());
     }
 
+    /** The README's table of the two protocols names every key on which the two paper-scale configs differ. */
+    @Test
+    void theReadmesProtocolTableNamesEveryKeyTheProtocolsDifferOn() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int from = readme.indexOf("## The two protocols");
+        String table = readme.substring(from, readme.indexOf("\n\n", readme.indexOf("|", from)));
+        ExperimentConfig arche = ConfigLoader.loadShipped("arche-2026", List.of());
+        ExperimentConfig tinystories = ConfigLoader.loadShipped("tinystories", List.of());
+        List<String> differing = ExperimentConfig.diff(tinystories, arche).stream()
+                .map(line -> line.substring(0, line.indexOf(':'))).filter(k -> !k.equals("name")).toList();
+        assertTrue(differing.size() > 20, differing.toString());
+        for (String key : differing) {
+            if (!key.equals("protocol")) {
+                assertTrue(table.contains("`" + key + "`"), key + " in\n" + table);
+            }
+        }
+    }
+
     private static void collectLeafPaths(JsonNode node, String prefix, List<String> out) {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
