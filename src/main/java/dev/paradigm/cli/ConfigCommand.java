@@ -1,6 +1,7 @@
 package dev.paradigm.cli;
 
 import dev.paradigm.run.RunConfig;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,9 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(RunConfig.text(source.load()));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(RunConfig.text(source.load()));
+        out.flush(); // print does not flush, and main exits right after
         return ExitCodes.OK;
     }
 }

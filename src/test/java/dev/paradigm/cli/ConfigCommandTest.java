@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paradigm.config.ConfigLoader;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.testing.CliRun;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** {@code paradigm config}: the resolved config a run would use, printed before anything runs (no Python needed). */
 class ConfigCommandTest {
@@ -49,6 +54,16 @@ class ConfigCommandTest {
                 "min_temperature: 0.1")) {
             assertTrue(out.lines().anyMatch(l -> l.strip().equals(line)), line + " in\n" + out);
         }
+    }
+
+    /** As on a terminal: a writer that buffers, which nothing flushes before main exits but the command itself. */
+    @Test
+    void theOutputIsFlushedBeforeTheProcessExits() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CommandLine cli = ParadigmCommand.commandLine();
+        cli.setOut(new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), true));
+        assertEquals(0, cli.execute("config", "--config", "demo"));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("# config-sha256: "), bytes.toString());
     }
 
     @Test
