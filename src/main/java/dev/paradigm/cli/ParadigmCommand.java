@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             CompareCommand.class,
             ExportCommand.class,
+            ConfigCommand.class,
             BenchCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
