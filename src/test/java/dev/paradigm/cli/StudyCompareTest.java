@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StudyCompareTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final List<String> TINY = List.of("data.source=generated", "data.tokenizer=bpe", "data.vocab_size=300",
+    static final List<String> TINY = List.of("data.source=generated", "data.text_format=auto", "data.tokenizer=bpe", "data.vocab_size=300",
             "data.token_budget=0", "data.generated_stories=300", "model.n_layer=2", "model.d_model=32",
             "model.n_head=2", "model.d_ff=64", "model.seq_len=32", "train.steps=20", "train.batch_size=8",
             "train.warmup_steps=2", "train.eval_interval=10", "train.eval_batches=2", "train.log_interval=5",
