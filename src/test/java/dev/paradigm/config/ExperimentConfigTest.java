@@ -35,7 +35,11 @@ class ExperimentConfigTest {
                 + "\"time_conditioning\":false,\"mdlm_head\":\"tied\",\"impl\":null}"), json);
         assertTrue(json.contains("\"mdlm\":{\"schedule\":\"loglinear\",\"loss\":\"nelbo\",\"time_sampler\":\"antithetic\","), json);
         assertTrue(json.contains("\"confidence\":{\"repetition_penalty\":1.2,\"temperature_end\":0.5}}"), json);
-        assertTrue(json.endsWith("\"evaluate\":{\"bootstrap\":1000,\"smoothing\":\"method1\",\"judge\":null,\"grammar_samples\":50}}"), json);
+        assertTrue(json.contains("\"evaluate\":{\"bootstrap\":1000,\"smoothing\":\"method1\",\"judge\":null,"
+                + "\"judge_batch_size\":8,\"grammar_samples\":50,"), json);
+        assertTrue(json.endsWith("\"memorization\":{\"max_index_mib\":1024,\"orders\":[8,16,32]},\"frontier\":{"
+                + "\"points\":4,\"samples\":32,\"temperature_low\":0.7,\"temperature_high\":1.3,\"mdlm_steps_low\":16,"
+                + "\"mdlm_steps_high\":128}}}"), json);
     }
 
     @Test
