@@ -196,20 +196,15 @@ public final class ConfigValidator {
     }
 
     /**
-     * A Hugging Face judge's folder must hold a model (plain Java: files only). Whether its tokenizer works, or a
-     * hub id can be had, is checked through Python once the interpreter runs, still before any sampling
-     * ({@code pipeline.BeforeSampling}), as is a checkpoint judge (it needs the run's data folder).
+     * The judge setting's form. What it names is checked where it is used, before any sampling
+     * ({@code pipeline.BeforeSampling}: a Hugging Face folder holds a model, its tokenizer reads text back, a hub id
+     * can be had, a checkpoint is an AR model of this run's tokenizer), not here: a run folder's config.yaml must
+     * still load (for its report) on a machine that does not have the judge.
      */
     private void judge(String judge) {
-        if (judge != null && judge.isBlank()) {
-            problems.add("evaluate.judge: expected null (this run's own AR model), hf:<model folder or hub id> or the "
-                    + "checkpoint folder of an AR model, found ''.");
-        } else if (HubJudge.isHub(judge)) {
-            try {
-                HubJudge.checkFiles(judge);
-            } catch (IllegalArgumentException notAModel) {
-                problems.add(notAModel.getMessage());
-            }
+        if (judge != null && (judge.isBlank() || judge.strip().equals(HubJudge.PREFIX))) {
+            problems.add("evaluate.judge: expected null (this run's own AR model), hf:<model folder or hub id> (e.g. "
+                    + "hf:gpt2-large) or the checkpoint folder of an AR model, found '" + judge + "'.");
         }
     }
 

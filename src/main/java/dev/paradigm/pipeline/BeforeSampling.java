@@ -23,8 +23,24 @@ import java.util.List;
 public final class BeforeSampling {
     private BeforeSampling() {}
 
+    /**
+     * What can be checked before the data is prepared, in plain Java: a Hugging Face judge's folder holds a model
+     * (config, weights and tokenizer files). {@code compare} calls it before anything else.
+     */
+    public static void checkJudgeFiles(ExperimentConfig config) {
+        String judge = config.evaluate().judge();
+        if (HubJudge.isHub(judge)) {
+            try {
+                HubJudge.checkFiles(judge);
+            } catch (IllegalArgumentException notAModel) {
+                throw new ConfigException(notAModel.getMessage());
+            }
+        }
+    }
+
     /** Checks the config against the run's prepared data; does nothing before there is any (nothing can be sampled). */
     public static void check(ExperimentConfig config, RunFolder run, PythonRuntime python) {
+        checkJudgeFiles(config);
         if (!PrepareStage.isComplete(run)) {
             return;
         }

@@ -51,6 +51,7 @@ public final class Experiment {
     }
 
     public void run() {
+        BeforeSampling.checkJudgeFiles(config); // a judge folder that holds no model: before anything is written
         RunConfigGuard.claim(run, config);
         step(Stage.PREPARE, "prepare", () -> PrepareStage.isComplete(run), List.of(run.data()),
                 () -> PrepareStage.run(config, run, python));

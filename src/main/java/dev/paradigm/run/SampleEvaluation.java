@@ -104,7 +104,7 @@ public record SampleEvaluation(
      * @param distinct4   Distinct-4 (higher: more diverse)
      */
     public record FrontierPoint(int point, FrontierLine.Knob knob, double temperature, int mdlmSteps, int samples,
-            Estimate judgePpl, Estimate selfBleu, Estimate distinct4) {}
+            Estimate judgePpl, Estimate selfBleu, @JsonProperty("distinct_4") Estimate distinct4) {}
 
     public SampleEvaluation {
         frontier = List.copyOf(frontier);
