@@ -52,9 +52,10 @@ final class Convergence {
         boolean arImproving = ar.summary().analysis().stillImproving();
         boolean mdlmImproving = mdlm.summary().analysis().stillImproving();
         if (arImproving && mdlmImproving) {
-            return "Neither curve had levelled off: AR and MDLM were both still improving at their last evaluations "
-                    + "(steps " + Fmt.count(lastStep(ar)) + " and " + Fmt.count(lastStep(mdlm)) + "), so neither has "
-                    + "converged yet " + how + ".";
+            String steps = lastStep(ar) == lastStep(mdlm) ? "step " + Fmt.count(lastStep(ar))
+                    : "steps " + Fmt.count(lastStep(ar)) + " and " + Fmt.count(lastStep(mdlm));
+            return "Neither curve had levelled off: AR and MDLM were both still improving at their last evaluations ("
+                    + steps + "), so neither has converged yet " + how + ".";
         }
         if (arImproving || mdlmImproving) {
             ParadigmRun levelled = arImproving ? mdlm : ar;

@@ -67,7 +67,7 @@ record QualityDiversity(List<FrontierPoint> ar, List<FrontierPoint> mdlm, String
             return null;
         }
         boolean independent = ar.fluency().judgeIndependent() && mdlm.fluency().judgeIndependent();
-        return of(ar.frontier(), mdlm.frontier(), ar.fluency().judge(), independent);
+        return of(ar.frontier(), mdlm.frontier(), mdlm.fluency().judge(), independent); // AR's name adds "its own samples"
     }
 
     static QualityDiversity of(List<FrontierPoint> ar, List<FrontierPoint> mdlm, String judge, boolean independent) {

@@ -186,7 +186,7 @@ class VerdictTest {
         setStillImproving(run, "ar", true);
         setStillImproving(run, "mdlm", true);
         assertTrue(byTopic(ReportFixture.load(run)).get("Convergence").startsWith("Neither curve had levelled off: AR and "
-                + "MDLM were both still improving at their last evaluations (steps 600 and 600)"));
+                + "MDLM were both still improving at their last evaluations (step 600)"));
         // a run from before step-0 evaluations: measured from the first evaluation, and it says so
         Path old = ReportFixture.copy(temp, "old");
         for (String paradigm : List.of("ar", "mdlm")) {
