@@ -59,7 +59,9 @@ public final class HtmlReportWriter {
         String bars = ReportCharts.diversity(report);
         if (bars != null) {
             figure(html, bars, "Main diversity metrics; whiskers are 95% bootstrap confidence intervals. "
-                    + "Bars whose whiskers do not overlap differ by more than the sampling noise.");
+                    + "Bars whose whiskers do not overlap differ by more than the sampling noise."
+                    + (FluencyGate.of(report).comparable() ? "" : " The samples are not comparably fluent (see the "
+                    + "verdict), so these differences are not differences in diversity."));
         }
         String frontier = ReportCharts.frontier(report);
         if (frontier != null) {

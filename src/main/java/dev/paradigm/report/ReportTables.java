@@ -134,8 +134,10 @@ final class ReportTables {
                 Fmt.loss(mdlm.validation().valLoss()), "MDLM: NELBO"));
         rows.add(List.of("Validation perplexity", perplexity(ar.validation()), perplexity(mdlm.validation()),
                 "MDLM: upper bound"));
-        return new Table("Sample diversity and fluency (value [95% CI])", List.of("Metric", "AR", "MDLM", "Difference"),
-                rows);
+        String caveat = FluencyGate.of(report).comparable() ? ""
+                : "; the samples are not comparably fluent, so diversity differences are not meaningful";
+        return new Table("Sample diversity and fluency (value [95% CI])" + caveat,
+                List.of("Metric", "AR", "MDLM", "Difference"), rows);
     }
 
     /** Copied n-gram shares and spans of each paradigm's samples and of held-out text; null when not measured. */
