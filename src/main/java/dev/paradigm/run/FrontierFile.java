@@ -1,8 +1,6 @@
 package dev.paradigm.run;
 
 import dev.paradigm.engine.Paradigm;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -22,14 +20,6 @@ public final class FrontierFile {
 
     /** Every line; a missing, malformed or empty file is an error that names it (and a malformed line by number). */
     public static List<FrontierLine> read(RunFolder run, Paradigm paradigm) {
-        Path file = run.frontierSamples(paradigm);
-        if (!Files.isRegularFile(file)) {
-            throw FORMAT.missing(file);
-        }
-        List<FrontierLine> lines = JsonLinesFile.read(file, FORMAT, run, FrontierLine.class, false, Integer.MAX_VALUE);
-        if (lines.isEmpty()) {
-            throw new RunFileException(file + " holds no samples. Run `paradigm sample` again.");
-        }
-        return lines;
+        return JsonLinesFile.readSamples(run.frontierSamples(paradigm), FORMAT, run, FrontierLine.class, Integer.MAX_VALUE);
     }
 }
