@@ -13,7 +13,7 @@ from paradigm import judge as judge_module
 from paradigm.boundary import PythonError
 from paradigm.judge import Judge, JudgeError
 
-from tiny_judge import EOS, save_tiny_judge, tokenizer
+from tiny_judge import EOS, save_lossy_judge, save_tiny_judge, tokenizer
 
 TEXTS = [
     "Once upon a time, there was a little girl named Lily.",  # about 12 tokens: one chunk of 16
@@ -133,13 +133,7 @@ def test_a_tokenizer_without_end_of_text_is_refused(tmp_path):
 
 
 def test_a_tokenizer_that_loses_text_is_refused(tmp_path):
-    from tokenizers import Tokenizer, models, pre_tokenizers
-    from transformers import PreTrainedTokenizerFast
-
-    words = Tokenizer(models.WordLevel({"[UNK]": 0, EOS: 1, "Once": 2}, unk_token="[UNK]"))
-    words.pre_tokenizer = pre_tokenizers.Whitespace()
-    PreTrainedTokenizerFast(tokenizer_object=words, unk_token="[UNK]", eos_token=EOS).save_pretrained(tmp_path)
-    _save_model(tmp_path, 3)
+    save_lossy_judge(str(tmp_path))
     with pytest.raises(JudgeError, match=r"does not give back the text it encoded"):
         Judge("hf:" + str(tmp_path), "cpu")
 

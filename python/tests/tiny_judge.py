@@ -39,3 +39,16 @@ def save_tiny_judge(folder: str, n_positions: int = 16, seed: int = 0) -> str:
     GPT2LMHeadModel(config).save_pretrained(folder)
     tok.save_pretrained(folder)
     return folder
+
+
+def save_lossy_judge(folder: str) -> str:
+    """A judge whose tokenizer cannot give back what it encoded (a three-word vocabulary: every other word becomes
+    [UNK]), with a model of that vocabulary: ``paradigm.judge`` must refuse it before any sampling."""
+    from tokenizers import models, pre_tokenizers
+    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
+
+    words = Tokenizer(models.WordLevel({"[UNK]": 0, EOS: 1, "Once": 2}, unk_token="[UNK]"))
+    words.pre_tokenizer = pre_tokenizers.Whitespace()
+    PreTrainedTokenizerFast(tokenizer_object=words, unk_token="[UNK]", eos_token=EOS).save_pretrained(folder)
+    GPT2LMHeadModel(GPT2Config(vocab_size=3, n_positions=16, n_embd=8, n_layer=1, n_head=1)).save_pretrained(folder)
+    return folder

@@ -2,7 +2,9 @@ package dev.paradigm.cli;
 
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.engine.Paradigm;
+import dev.paradigm.pipeline.BeforeSampling;
 import dev.paradigm.pipeline.EvaluateStage;
+import dev.paradigm.runtime.PythonRuntime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +28,10 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig config = options.load(List.of());
         RunLog.open(options.runFolder().log(), spec);
+        PythonRuntime python = common.startPython();
+        BeforeSampling.check(config, options.runFolder(), python); // the same checks: a bad judge fails here, not halfway
         for (Paradigm p : paradigm == null ? List.of(Paradigm.values()) : List.of(paradigm)) {
-            EvaluateStage.run(config, options.runFolder(), p, common.startPython());
+            EvaluateStage.run(config, options.runFolder(), p, python);
             spec.commandLine().getOut().printf("Wrote %s%n", options.runFolder().sampleMetrics(p));
         }
         return ExitCodes.OK;

@@ -2,7 +2,10 @@ package dev.paradigm.cli;
 
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.engine.Paradigm;
+import dev.paradigm.pipeline.BeforeSampling;
+import dev.paradigm.pipeline.FrontierStage;
 import dev.paradigm.pipeline.SampleStage;
+import dev.paradigm.runtime.PythonRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +17,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw samples from a trained paradigm's best checkpoint into <run-dir>/<paradigm>/samples.jsonl.")
+        description = {"Draw samples from a trained paradigm's best checkpoint into <run-dir>/<paradigm>/samples.jsonl,",
+            "and the quality–diversity frontier's (evaluate.frontier) into <run-dir>/<paradigm>/frontier.jsonl."})
 final class SampleCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin RunDirOptions options;
@@ -38,8 +42,15 @@ final class SampleCommand implements Callable<Integer> {
         }
         ExperimentConfig config = options.load(extra);
         RunLog.open(options.runFolder().log(), spec);
-        SampleStage.run(config, options.runFolder(), paradigm, common.startPython());
+        PythonRuntime python = common.startPython();
+        BeforeSampling.check(config, options.runFolder(), python);
+        SampleStage.run(config, options.runFolder(), paradigm, python);
         spec.commandLine().getOut().printf("Wrote %d samples to %s%n", config.sample().n(), options.runFolder().samples(paradigm));
+        if (config.evaluate().frontier().enabled()) {
+            FrontierStage.run(config, options.runFolder(), paradigm, python);
+            spec.commandLine().getOut().printf("Wrote the quality–diversity frontier's samples to %s%n",
+                    options.runFolder().frontierSamples(paradigm));
+        }
         return ExitCodes.OK;
     }
 }

@@ -1,6 +1,7 @@
 package dev.paradigm.config;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,8 +14,15 @@ import java.util.Map;
  * the sections ("train"), the leaves ("train.steps") with their Java types, in declaration order.
  */
 final class ConfigSchema {
-    /** One leaf key: its dotted path, Java type and whether YAML may leave it null. */
-    record Leaf(String path, Class<?> type, boolean nullable) {}
+    /**
+     * One leaf key: its dotted path, Java type and whether YAML may leave it null; a list key ({@code List<Integer>})
+     * also names its elements' type.
+     */
+    record Leaf(String path, Class<?> type, boolean nullable, Class<?> element) {
+        boolean isList() {
+            return type == List.class;
+        }
+    }
 
     private static final PropertyNamingStrategies.NamingBase SNAKE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
@@ -37,10 +45,23 @@ final class ConfigSchema {
             if (component.getType().isRecord()) {
                 walk(component.getType(), path);
             } else {
-                LEAVES.put(path, new Leaf(path, component.getType(), component.isAnnotationPresent(Nullable.class)));
+                LEAVES.put(path, new Leaf(path, component.getType(), component.isAnnotationPresent(Nullable.class),
+                        elementType(component)));
             }
         }
         CHILDREN.put(prefix, Collections.unmodifiableList(children));
+    }
+
+    /** The element type of a {@code List<E>} component (null for any other type). */
+    private static Class<?> elementType(RecordComponent component) {
+        if (component.getType() != List.class) {
+            return null;
+        }
+        if (component.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        throw new IllegalStateException("The config key " + component.getName() + " is a list without an element type.");
     }
 
     /** The leaf at {@code path}, or null when the path names a section or nothing. */

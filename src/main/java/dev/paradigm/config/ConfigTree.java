@@ -58,7 +58,7 @@ final class ConfigTree {
     /**
      * Applies one {@code key.path=value} override to {@code tree}. The value is read as a YAML scalar: 800 is a
      * number, 3e-4 and 0.5 numbers, true a boolean, null nothing, anything else text (quote it to force text, as in
-     * {@code sample.prompt_text='true'}).
+     * {@code sample.prompt_text='true'}); a list key's value as a list ({@link #parseList}).
      */
     static void applyOverride(ObjectNode tree, String override, List<String> problems) {
         int equals = override.indexOf('=');
@@ -84,7 +84,17 @@ final class ConfigTree {
         for (int i = 0; i < keys.length - 1; i++) {
             parent = (ObjectNode) parent.get(keys[i]);
         }
-        parent.set(keys[keys.length - 1], parseScalar(text));
+        parent.set(keys[keys.length - 1], ConfigSchema.leaf(path).isList() ? parseList(text) : parseScalar(text));
+    }
+
+    /** A list value on the command line: YAML's {@code [8, 16]}, or the bare {@code 8,16}; one value is a list of one. */
+    static JsonNode parseList(String text) {
+        try {
+            JsonNode node = ConfigMappers.YAML.readTree(text.strip().startsWith("[") ? text : "[" + text + "]");
+            return node != null && node.isArray() ? node : TextNode.valueOf(text);
+        } catch (JsonProcessingException notYaml) {
+            return TextNode.valueOf(text);
+        }
     }
 
     /** A command-line value read as YAML would read it after "key: ". */

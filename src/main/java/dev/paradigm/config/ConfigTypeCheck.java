@@ -28,7 +28,8 @@ final class ConfigTypeCheck {
                     .replace('.', '/'));
             String key = leaf.path().substring(dot + 1);
             JsonNode node = parent.path(key);
-            JsonNode whole = isInteger(leaf.type()) ? asWholeNumber(node) : node;
+            JsonNode whole = isInteger(leaf.type()) ? asWholeNumber(node)
+                    : leaf.isList() && isInteger(leaf.element()) ? wholeNumbers(node) : node;
             if (whole != node) {
                 parent.set(key, whole);
                 node = whole;
@@ -57,6 +58,16 @@ final class ConfigTypeCheck {
         }
     }
 
+    /** A list whose whole numbers are rewritten as {@link #asWholeNumber} does, else {@code node} itself. */
+    private static JsonNode wholeNumbers(JsonNode node) {
+        if (!node.isArray()) {
+            return node;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode list = ConfigMappers.JSON.createArrayNode();
+        node.forEach(element -> list.add(asWholeNumber(element)));
+        return list;
+    }
+
     private static boolean isInteger(Class<?> type) {
         return type == int.class || type == Integer.class || type == long.class || type == Long.class;
     }
@@ -66,6 +77,9 @@ final class ConfigTypeCheck {
         if (node.isMissingNode() || node.isNull()) {
             return leaf.nullable() ? null : expected(leaf, node);
         }
+        if (leaf.isList()) {
+            return listProblem(leaf, node);
+        }
         Object value;
         try {
             value = ConfigMappers.JSON.treeToValue(node, leaf.type());
@@ -74,6 +88,20 @@ final class ConfigTypeCheck {
         }
         if (value instanceof Double number && !Double.isFinite(number)) {
             return leaf.path() + ": expected a finite number, found " + show(node) + ".";
+        }
+        return null;
+    }
+
+    /** A list key holds a list whose every element reads as the element type. */
+    private static String listProblem(ConfigSchema.Leaf leaf, JsonNode node) {
+        if (!node.isArray()) {
+            return expected(leaf, node);
+        }
+        ConfigSchema.Leaf element = new ConfigSchema.Leaf(leaf.path(), leaf.element(), false, null);
+        for (JsonNode item : node) {
+            if (problem(element, item) != null) {
+                return leaf.path() + ": expected " + describe(leaf) + ", found " + show(item) + " in the list.";
+            }
         }
         return null;
     }
@@ -96,7 +124,9 @@ final class ConfigTypeCheck {
     static String describe(ConfigSchema.Leaf leaf) {
         Class<?> type = leaf.type();
         String what;
-        if (isInteger(type)) {
+        if (leaf.isList() && isInteger(leaf.element())) {
+            what = "a list of integers, e.g. [8, 16, 32]";
+        } else if (isInteger(type)) {
             what = "an integer";
         } else if (type == double.class || type == Double.class) {
             what = "a number";

@@ -1,5 +1,6 @@
 package dev.paradigm.config;
 
+import dev.paradigm.judge.HubJudge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,6 +28,12 @@ public final class ConfigValidator {
     /** A run's name becomes its folder under runs/, so it is kept to characters every file system accepts. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
+    /** The frontier's settings per knob: each costs {@code evaluate.frontier.samples} samples per paradigm. */
+    public static final int MAX_FRONTIER_POINTS = 20;
+
+    /** The hottest frontier temperature: beyond it samples are close to uniform noise, and the curve learns nothing. */
+    public static final double MAX_FRONTIER_TEMPERATURE = 3.0;
+
     private final List<String> problems = new ArrayList<>();
 
     private ConfigValidator() {}
@@ -40,7 +47,7 @@ public final class ConfigValidator {
         checks.train(config.train());
         checks.mdlm(config.mdlm());
         checks.sample(config.sample(), config.model());
-        checks.evaluate(config.evaluate());
+        checks.evaluate(config.evaluate(), config.sample());
         return List.copyOf(checks.problems);
     }
 
@@ -189,9 +196,65 @@ public final class ConfigValidator {
         above("sample.confidence.min_temperature", c.minTemperature(), 0);
     }
 
-    private void evaluate(EvaluateConfig e) {
+    private void evaluate(EvaluateConfig e, SampleConfig sample) {
         atLeast("evaluate.bootstrap", e.bootstrap(), 1);
+        judge(e.judge());
+        atLeast("evaluate.judge_batch_size", e.judgeBatchSize(), 1);
         atLeast("evaluate.grammar_samples", e.grammarSamples(), 0);
+        above("evaluate.fluency.max_grammar_errors", e.fluency().maxGrammarErrors(), 0);
+        atLeast("evaluate.fluency.max_judge_ppl_ratio", e.fluency().maxJudgePplRatio(), 1);
+        memorization(e.memorization(), sample);
+        frontier(e.frontier());
+    }
+
+    /**
+     * The judge setting's form. What it names is checked where it is used, before any sampling
+     * ({@code pipeline.BeforeSampling}: a Hugging Face folder holds a model, its tokenizer reads text back, a hub id
+     * can be had, a checkpoint is an AR model of this run's tokenizer), not here: a run folder's config.yaml must
+     * still load (for its report) on a machine that does not have the judge.
+     */
+    private void judge(String judge) {
+        if (judge != null && (judge.isBlank() || judge.strip().equals(HubJudge.PREFIX))) {
+            problems.add("evaluate.judge: expected null (this run's own AR model), hf:<model folder or hub id> (e.g. "
+                    + "hf:gpt2-large) or the checkpoint folder of an AR model, found '" + judge + "'.");
+        }
+    }
+
+    private void memorization(MemorizationConfig m, SampleConfig sample) {
+        atLeast("evaluate.memorization.max_index_mib", m.maxIndexMib(), 0);
+        List<Integer> orders = m.orders();
+        int longest = sample.length() >= 2 ? sample.length() : Integer.MAX_VALUE; // a bad sample.length: its own problem
+        if (orders.isEmpty() || orders.stream().anyMatch(n -> n < 1 || n > longest)) {
+            problems.add("evaluate.memorization.orders: expected n-gram lengths from 1 to sample.length (" + sample.length()
+                    + "), at least one, found " + orders + ".");
+        } else if (orders.stream().distinct().count() != orders.size()) {
+            problems.add("evaluate.memorization.orders: expected each n-gram length once, found " + orders + ".");
+        }
+    }
+
+    private void frontier(FrontierConfig f) {
+        if (f.points() == 1 || f.points() < 0 || f.points() > MAX_FRONTIER_POINTS) {
+            problems.add("evaluate.frontier.points: expected 0 (no frontier) or from 2 to " + MAX_FRONTIER_POINTS
+                    + " settings per knob (a curve needs two points), found " + f.points() + ".");
+        }
+        if (!f.enabled()) {
+            return;
+        }
+        atLeast("evaluate.frontier.samples", f.samples(), 2); // Self-BLEU scores each sample against the others
+        if (!(f.temperatureLow() > 0 && f.temperatureLow() < MAX_FRONTIER_TEMPERATURE)) {
+            problems.add("evaluate.frontier.temperature_low: expected a value in (0, " + fmt(MAX_FRONTIER_TEMPERATURE)
+                    + "), found " + fmt(f.temperatureLow()) + ".");
+        } else if (!(f.temperatureHigh() > f.temperatureLow() && f.temperatureHigh() <= MAX_FRONTIER_TEMPERATURE)) {
+            problems.add("evaluate.frontier.temperature_high: expected a value above evaluate.frontier.temperature_low ("
+                    + fmt(f.temperatureLow()) + ") and at most " + fmt(MAX_FRONTIER_TEMPERATURE) + " (hotter samples are "
+                    + "close to uniform noise), found " + fmt(f.temperatureHigh()) + ".");
+        }
+        atLeast("evaluate.frontier.mdlm_steps_low", f.mdlmStepsLow(), 1);
+        if (f.mdlmStepsLow() >= 1 && f.points() >= 2 && f.mdlmStepsHigh() < f.mdlmStepsLow() + f.points() - 1) {
+            problems.add("evaluate.frontier.mdlm_steps_high: expected at least evaluate.frontier.mdlm_steps_low + "
+                    + "evaluate.frontier.points − 1 (" + (f.mdlmStepsLow() + f.points() - 1) + "), so that every point has "
+                    + "its own step count, found " + f.mdlmStepsHigh() + ".");
+        }
     }
 
     // The comparisons are written so that NaN fails every one of them.

@@ -70,6 +70,6 @@ public final class GrammarCheck {
                 words += times[i] * c.words();
             }
             return words == 0 ? 0.0 : 100.0 * errors / words;
-        });
+        }).clampedTo(0, Double.POSITIVE_INFINITY); // the bias-shifted interval of a rare error can reach below 0
     }
 }

@@ -7,6 +7,8 @@ import dev.paradigm.engine.Paradigm;
 import dev.paradigm.metrics.MetricsResult;
 import dev.paradigm.metrics.MetricsSettings;
 import dev.paradigm.metrics.SampleMetrics;
+import dev.paradigm.run.FrontierFile;
+import dev.paradigm.run.FrontierLine;
 import dev.paradigm.run.MetricsLine;
 import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunFileException;
@@ -23,7 +25,8 @@ import java.util.List;
 
 /**
  * Every number about one paradigm's samples, computed in Java ({@code metrics.json}): diversity with bootstrap
- * intervals, generative perplexity under a judge AR model, and the validation loss from training beside them.
+ * intervals, fluency (generative perplexity under the judge, grammar errors), memorization (copied n-grams, beside
+ * held-out text), the quality–diversity frontier's points, and the validation loss from training beside them.
  */
 public final class EvaluateStage {
     private EvaluateStage() {}
@@ -47,10 +50,17 @@ public final class EvaluateStage {
         try {
             SampleEvaluation done = SampleEvaluation.read(run, paradigm);
             return done.samplesSha256().equals(sha256(run.samples(paradigm)))
-                    && done.evaluateSettings().equals(config.evaluate());
+                    && done.evaluateSettings().equals(config.evaluate())
+                    && java.util.Objects.equals(done.frontierSha256(), frontierSha256(run, paradigm, config));
         } catch (RunFileException damagedOrOlder) { // recomputed
             return false;
         }
+    }
+
+    /** The sha256 of the frontier.jsonl the frontier is computed from; null when the config draws no frontier. */
+    private static String frontierSha256(RunFolder run, Paradigm paradigm, ExperimentConfig config) {
+        Path file = run.frontierSamples(paradigm);
+        return !config.evaluate().frontier().enabled() || !Files.exists(file) ? null : sha256(file);
     }
 
     public static void run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
@@ -65,13 +75,31 @@ public final class EvaluateStage {
         TokenStore store = TokenStore.open(run.data());
         int[][] generated = generatedIds(samples, store.eosId());
 
+        List<FrontierLine> frontier = List.of();
+        String frontierSha256 = null;
+        if (config.evaluate().frontier().enabled()) {
+            if (!FrontierStage.isComplete(run, paradigm, config)) {
+                throw new IllegalStateException("The quality–diversity frontier of " + paradigm + " in " + run.root()
+                        + " was not drawn with this config's evaluate.frontier and sample settings. Run `paradigm sample "
+                        + "--paradigm " + paradigm + " --run-dir " + run.root() + "` first.");
+            }
+            frontierSha256 = sha256(run.frontierSamples(paradigm));
+            frontier = FrontierFile.read(run, paradigm);
+        }
+
         MetricsSettings settings = new MetricsSettings(config.seed(), config.evaluate().bootstrap(),
                 config.evaluate().smoothing());
         MetricsResult result = SampleMetrics.compute(texts, generated, settings);
         SampleEvaluation.Validation validation = validation(run, paradigm);
-        SampleEvaluation.Fluency fluency = Fluency.evaluate(config, run, store, paradigm, python, samples, texts, settings);
+        FluencyJudge judge = FluencyJudge.configured(config, run, store, python);
+        FluencyJudge own = judge.independent() ? FluencyJudge.ownAr(config, run, store, python) : judge;
+        SampleEvaluation.Fluency fluency = Fluency.evaluate(config, paradigm, samples, texts, settings, judge, own);
+        int promptLength = samples.get(0).sampler().promptLength();
+        SampleEvaluation.Memorization memorization = SampleMemorization.measure(config.evaluate().memorization(), store,
+                generated, config.sample().length() - promptLength, settings.bootstrapResamples(), config.seed());
+        List<SampleEvaluation.FrontierPoint> points = FrontierEvaluation.evaluate(frontier, store.eosId(), judge, settings);
         SampleEvaluation.of(paradigm, samples.size(), samplesSha256, config.evaluate(), config.seed(),
-                samples.get(0).sampler(), result, validation, fluency).write(run);
+                samples.get(0).sampler(), result, validation, fluency, memorization, frontierSha256, points).write(run);
     }
 
     /**

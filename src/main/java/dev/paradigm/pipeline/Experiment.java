@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole controlled experiment in one run folder: prepare → train AR → train MDLM → sample both → evaluate
- * both → report. A stage whose output is complete is skipped, an interrupted one continues (training resumes
+ * The whole controlled experiment in one run folder: prepare → (the checks that need the data: {@link BeforeSampling})
+ * → train AR → train MDLM → sample both (and their quality–diversity frontiers) → evaluate both → report. A stage whose output is complete is skipped, an interrupted one continues (training resumes
  * from its checkpoint); {@code force} redoes a stage and everything after it.
  */
 public final class Experiment {
@@ -52,9 +52,11 @@ public final class Experiment {
     }
 
     public void run() {
+        BeforeSampling.checkJudgeFiles(config); // a judge folder that holds no model: before anything is written
         RunConfigGuard.claim(run, config);
         step(Stage.PREPARE, "prepare", () -> PrepareStage.isComplete(run), List.of(run.data()),
                 () -> PrepareStage.run(config, run, python));
+        BeforeSampling.check(config, run, python); // a bad judge or memory budget is found now, not after training
         for (Paradigm p : Paradigm.values()) {
             step(Stage.TRAIN, "train " + p, () -> TrainStage.isComplete(run, p),
                     List.of(run.metricsLog(p), run.checkpoints(p)), () -> trainer.train(config, run, p));
@@ -62,6 +64,8 @@ public final class Experiment {
         for (Paradigm p : Paradigm.values()) {
             step(Stage.SAMPLE, "sample " + p, () -> SampleStage.isComplete(run, p, config),
                     List.of(run.samples(p)), () -> SampleStage.run(config, run, p, python));
+            step(Stage.SAMPLE, "frontier " + p, () -> FrontierStage.isComplete(run, p, config),
+                    List.of(run.frontierSamples(p)), () -> FrontierStage.run(config, run, p, python));
         }
         for (Paradigm p : Paradigm.values()) {
             step(Stage.EVALUATE, "evaluate " + p, () -> EvaluateStage.isComplete(run, p, config),
@@ -78,7 +82,7 @@ public final class Experiment {
     static boolean reportIsCurrent(RunFolder run) {
         List<Path> inputs = new ArrayList<>(List.of(run.config()));
         for (Paradigm p : Paradigm.values()) {
-            inputs.addAll(List.of(run.metricsLog(p), run.samples(p), run.sampleMetrics(p)));
+            inputs.addAll(List.of(run.metricsLog(p), run.samples(p), run.sampleMetrics(p))); // frontier.jsonl: via metrics.json
         }
         try {
             FileTime oldestReport = null;

@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.DataManifest;
 import dev.paradigm.data.TokenStore;
-import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.metrics.Bootstrap;
 import dev.paradigm.metrics.Estimate;
+import dev.paradigm.metrics.GenerativePerplexity;
 import dev.paradigm.metrics.GrammarCheck;
 import dev.paradigm.metrics.MetricsSettings;
-import dev.paradigm.run.RunFolder;
 import dev.paradigm.run.SampleEvaluation;
 import dev.paradigm.run.SampleLine;
-import dev.paradigm.runtime.PythonRuntime;
 import dev.paradigm.train.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How well the samples read: generative perplexity under a judge AR model, and grammar and spelling errors per
- * 100 words found by LanguageTool.
+ * How well the samples read: generative perplexity under a judge ({@link FluencyJudge}), and grammar and spelling
+ * errors per 100 words found by LanguageTool.
  */
 final class Fluency {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,44 +31,36 @@ final class Fluency {
 
     private Fluency() {}
 
-    static SampleEvaluation.Fluency evaluate(ExperimentConfig config, RunFolder run, TokenStore store, Paradigm paradigm,
-            PythonRuntime python, List<SampleLine> samples, List<String> texts, MetricsSettings settings) {
-        String judgeSetting = config.evaluate().judge();
-        Path judge = judgeSetting == null ? BestCheckpoint.of(run, Paradigm.AR) : checkedJudge(Path.of(judgeSetting), store);
-        String judgeName = judgeSetting == null
-                ? "this run's own AR model (best checkpoint)" + (paradigm == Paradigm.AR ? " — judging its own samples" : "")
-                : judgeSetting;
-        Estimate genPpl = generativePerplexity(config, python, store, judge, samples, settings);
+    /**
+     * The fluency of {@code samples}: generative perplexity under {@code judge} (and, when that is independent, under
+     * {@code own}, this run's AR model, kept beside it and flagged), and LanguageTool's errors on the first
+     * {@code evaluate.grammar_samples}.
+     */
+    static SampleEvaluation.Fluency evaluate(ExperimentConfig config, Paradigm paradigm, List<SampleLine> samples,
+            List<String> texts, MetricsSettings settings, FluencyJudge judge, FluencyJudge own) {
+        Estimate genPpl = generativePerplexity(judge, samples, settings);
+        Estimate selfJudged = judge.independent() ? generativePerplexity(own, samples, settings) : null;
+        String judgeName = judge.name() + (!judge.independent() && paradigm == Paradigm.AR ? " — judging its own samples" : "");
 
         int checked = Math.min(config.evaluate().grammarSamples(), texts.size());
         if (checked == 0) {
-            return new SampleEvaluation.Fluency(genPpl, judgeName, null, null, null, null);
+            return new SampleEvaluation.Fluency(genPpl, judgeName, judge.independent(), selfJudged, null, null, null, null);
         }
         List<GrammarCheck.Counts> counts = grammarCounts(texts.subList(0, checked), paradigm);
         Bootstrap bootstrap = new Bootstrap(checked, settings.bootstrapResamples(), settings.seed() ^ 0x6772616DL);
-        return new SampleEvaluation.Fluency(genPpl, judgeName, GrammarCheck.perHundredWords(counts, false, bootstrap),
-                GrammarCheck.perHundredWords(counts, true, bootstrap), checked, GrammarCheck.description());
+        return new SampleEvaluation.Fluency(genPpl, judgeName, judge.independent(), selfJudged,
+                GrammarCheck.perHundredWords(counts, false, bootstrap), GrammarCheck.perHundredWords(counts, true, bootstrap),
+                checked, GrammarCheck.description());
     }
 
-    /** exp of the judge's mean NLL per token over the generated tokens up to the end-of-story token (a ratio of sums). */
-    private static Estimate generativePerplexity(ExperimentConfig config, PythonRuntime python, TokenStore store, Path judge,
-            List<SampleLine> samples, MetricsSettings settings) {
-        Engine engine = Engine.create(python, config.toJson(), Paradigm.AR, store.vocabSize(), store.eosId(),
-                store.tokenizerFile());
-        engine.load(judge);
-        int[][] rows = samples.stream().map(SampleLine::idArray).toArray(int[][]::new);
-        int promptLength = samples.get(0).sampler().promptLength();
-        double[][] scores = engine.score(rows, Math.max(1, promptLength));
-        Bootstrap bootstrap = new Bootstrap(rows.length, settings.bootstrapResamples(), settings.seed() ^ 0x6E6E6CL);
-        return bootstrap.ofPooled(times -> {
-            double nll = 0;
-            double tokens = 0;
-            for (int i = 0; i < times.length; i++) {
-                nll += times[i] * scores[i][0];
-                tokens += times[i] * scores[i][1];
-            }
-            return Math.exp(nll / Math.max(1, tokens));
-        });
+    /** exp of the judge's summed NLL over the tokens it counted, over all samples (a ratio of sums). */
+    private static Estimate generativePerplexity(FluencyJudge judge, List<SampleLine> samples, MetricsSettings settings) {
+        return GenerativePerplexity.of(judge.score(samples), judgeBootstrap(samples.size(), settings));
+    }
+
+    /** The resamples of generative perplexity's interval. */
+    static Bootstrap judgeBootstrap(int samples, MetricsSettings settings) {
+        return new Bootstrap(samples, settings.bootstrapResamples(), settings.seed() ^ 0x6E6E6CL);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -75,41 +76,54 @@ public final class SampleStage {
     }
 
     public static void run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
-        if (!TrainStage.isComplete(run, paradigm)) {
-            throw new IllegalStateException("The " + paradigm + " model in " + run.root() + " has not finished training. Run "
-                    + "`paradigm train --paradigm " + paradigm + " --run-dir " + run.root() + "` first.");
-        }
-        TokenStore store = TokenStore.open(run.data());
-        Path best = BestCheckpoint.of(run, paradigm);
-        Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId(),
-                store.tokenizerFile());
-        engine.load(best);
+        Sampler sampler = Sampler.load(config, run, paradigm, python);
+        SamplesFile.write(run, paradigm, sampler.draw(config.sample(), b -> batchSeed(config.seed(), paradigm, b),
+                paradigm.id() + " sample"));
+    }
 
-        SampleConfig sample = config.sample();
-        List<Object> prompt = prompt(sample, paradigm, store.eosId());
-        String sampleJson = RunJson.tree(sample).toString(); // the section as Python reads it (snake_case keys)
-        String checkpoint = run.root().relativize(best).toString();
-        SamplerSettings settings = null; // what every line records, once the first call says what the prompt's ids are
+    /** A trained paradigm's best checkpoint, loaded to draw samples with any settings of the {@code sample} section. */
+    record Sampler(ExperimentConfig config, RunFolder run, Paradigm paradigm, TokenStore store, Engine engine, Path best) {
 
-        List<SampleLine> out = new ArrayList<>();
-        Progress progress = new Progress(paradigm.id() + " sample", sample.n());
-        int index = 0;
-        for (int b = 0; index < sample.n(); b++) {
-            int count = Math.min(sample.batchSize(), sample.n() - index);
-            long seed = batchSeed(config.seed(), paradigm, b);
-            Samples drawn = engine.sample(count, seed, sampleJson, prompt);
-            int[][] ids = drawn.ids();
-            List<String> texts = drawn.texts();
-            if (settings == null) {
-                settings = new SamplerSettings(sample, promptOf(sample, paradigm), drawn.promptIds(), config.protocol());
+        static Sampler load(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
+            if (!TrainStage.isComplete(run, paradigm)) {
+                throw new IllegalStateException("The " + paradigm + " model in " + run.root() + " has not finished "
+                        + "training. Run `paradigm train --paradigm " + paradigm + " --run-dir " + run.root() + "` first.");
             }
-            for (int i = 0; i < count; i++) {
-                out.add(new SampleLine(index + i, IntStream.of(ids[i]).boxed().toList(), texts.get(i), seed, paradigm,
-                        checkpoint, settings));
-            }
-            index += count;
-            progress.update(index, "");
+            TokenStore store = TokenStore.open(run.data());
+            Path best = BestCheckpoint.of(run, paradigm);
+            Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId(),
+                    store.tokenizerFile());
+            engine.load(best);
+            return new Sampler(config, run, paradigm, store, engine, best);
         }
-        SamplesFile.write(run, paradigm, out);
+
+        /** {@code sample.n} samples drawn with {@code sample}, batch b seeded with {@code seeds.applyAsLong(b)}. */
+        List<SampleLine> draw(SampleConfig sample, IntToLongFunction seeds, String label) {
+            List<Object> prompt = prompt(sample, paradigm, store.eosId());
+            String sampleJson = RunJson.tree(sample).toString(); // the section as Python reads it (snake_case keys)
+            String checkpoint = run.root().relativize(best).toString();
+            SamplerSettings settings = null; // what every line records, once the first call says what the prompt's ids are
+
+            List<SampleLine> out = new ArrayList<>();
+            Progress progress = new Progress(label, sample.n());
+            int index = 0;
+            for (int b = 0; index < sample.n(); b++) {
+                int count = Math.min(sample.batchSize(), sample.n() - index);
+                long seed = seeds.applyAsLong(b);
+                Samples drawn = engine.sample(count, seed, sampleJson, prompt);
+                int[][] ids = drawn.ids();
+                List<String> texts = drawn.texts();
+                if (settings == null) {
+                    settings = new SamplerSettings(sample, promptOf(sample, paradigm), drawn.promptIds(), config.protocol());
+                }
+                for (int i = 0; i < count; i++) {
+                    out.add(new SampleLine(index + i, IntStream.of(ids[i]).boxed().toList(), texts.get(i), seed, paradigm,
+                            checkpoint, settings));
+                }
+                index += count;
+                progress.update(index, "");
+            }
+            return out;
+        }
     }
 }

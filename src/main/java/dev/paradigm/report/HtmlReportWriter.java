@@ -29,8 +29,12 @@ public final class HtmlReportWriter {
                 .append(escape(resolved.name())).append("</code> · protocol <code>")
                 .append(escape(resolved.protocol().toString())).append("</code> · ")
                 .append(escape(Fmt.count(resolved.train().steps()))).append(" steps</p>\n</header>\n");
-        html.append("<section id=\"verdict\">\n<h2>Verdict</h2>\n<p class=\"verdict\">")
-                .append(escape(Verdict.write(report))).append("</p>\n</section>\n");
+        html.append("<section id=\"verdict\">\n<h2>Verdict</h2>\n<ul class=\"verdict\">\n");
+        for (Verdict.Finding finding : Verdict.findings(report)) {
+            html.append("<li><strong>").append(escape(finding.topic())).append(".</strong> ")
+                    .append(escape(finding.text())).append("</li>\n");
+        }
+        html.append("</ul>\n</section>\n");
 
         html.append("<section id=\"control\">\n<h2>Was the comparison controlled?</h2>\n");
         ControlCheck check = ControlCheck.of(report);
@@ -55,7 +59,27 @@ public final class HtmlReportWriter {
         String bars = ReportCharts.diversity(report);
         if (bars != null) {
             figure(html, bars, "Main diversity metrics; whiskers are 95% bootstrap confidence intervals. "
-                    + "Bars whose whiskers do not overlap differ by more than the sampling noise.");
+                    + "Bars whose whiskers do not overlap differ by more than the sampling noise."
+                    + (FluencyGate.of(report).comparable() ? "" : " The samples are not comparably fluent (see the "
+                    + "verdict), so these differences are not differences in diversity."));
+        }
+        String frontier = ReportCharts.frontier(report);
+        if (frontier != null) {
+            html.append("<h3>Quality–diversity frontier</h3>\n");
+            figure(html, frontier, "Each paradigm sampled at several settings of its own knobs (AR: temperature; MDLM: "
+                    + "temperature and denoising steps). Whiskers are 95% bootstrap intervals; each line joins the "
+                    + "paradigm's Pareto front, the settings no other setting beats on both perplexity and diversity. "
+                    + "Diversity is compared where the curves share a perplexity.");
+            table(html, ReportTables.frontier(report));
+            Table matched = ReportTables.matchedQuality(report);
+            if (matched != null) {
+                table(html, matched);
+            }
+        }
+        Table memorization = ReportTables.memorization(report);
+        if (memorization != null) {
+            html.append("<h3>Memorization</h3>\n");
+            table(html, memorization);
         }
         html.append("<details>\n<summary>Sampler settings</summary>\n");
         table(html, ReportTables.samplerSettings(report));
@@ -84,6 +108,12 @@ public final class HtmlReportWriter {
             table(html, changes);
             html.append("</section>\n");
         }
+
+        html.append("<section id=\"methods\">\n<h2>How the intervals were computed</h2>\n<ul>\n");
+        for (String method : Methods.of(report)) {
+            html.append("<li>").append(escape(method)).append("</li>\n");
+        }
+        html.append("</ul>\n</section>\n");
 
         html.append("<section id=\"config\">\n<h2>Configuration and provenance</h2>\n<details>\n<summary>Resolved ")
                 .append("config.yaml (sha256 <code>").append(escape(config.sha256())).append("</code>)</summary>\n")

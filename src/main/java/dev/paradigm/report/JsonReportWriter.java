@@ -31,7 +31,8 @@ public final class JsonReportWriter {
         root.put("version", VERSION);
         root.put("title", report.title());
         root.set("config", config(report.config()));
-        root.put("verdict", Verdict.write(report));
+        ArrayNode verdict = root.putArray("verdict");
+        Verdict.findings(report).forEach(f -> verdict.addObject().put("topic", f.topic()).put("text", f.text()));
         root.set("control", control(report));
         ObjectNode training = root.putObject("training");
         ObjectNode samples = root.putObject("samples");
@@ -41,11 +42,17 @@ public final class JsonReportWriter {
         }
         training.put("throughput_ratio_ar_over_mdlm",
                 report.ar().summary().tokensPerS() / report.mdlm().summary().tokensPerS());
+        FluencyGate gate = FluencyGate.of(report);
+        samples.put("fluency_comparable", gate.comparable());
+        samples.put("fluency_reason", gate.reason());
         ArrayNode comparisons = samples.putArray("comparisons");
         for (MetricComparison c : MetricComparison.all(report)) {
             comparisons.addObject().put("metric", c.metric()).put("outside_intervals", c.outsideIntervals())
                     .put("higher", c.higher());
         }
+        root.set("quality_diversity", qualityDiversity(report));
+        ArrayNode methods = root.putArray("methods");
+        Methods.of(report).forEach(methods::add);
         root.set("study_protocol", studyProtocol(report.config().resolved()));
         root.set("paper_comparison", paper(report));
         root.set("data", data(report.data()));
@@ -104,6 +111,7 @@ public final class JsonReportWriter {
         } else {
             node.putNull("convergence_step");
         }
+        node.put("convergence_from_step", run.evals().get(0).step()); // 0: the drop is measured from the untrained model
         ArrayNode evals = node.putArray("evals");
         run.evals().forEach(e -> evals.add(RunJson.tree(e)));
         ArrayNode train = node.putArray("train");
@@ -122,8 +130,44 @@ public final class JsonReportWriter {
         run.textMetrics().forEach(metrics::put);
         node.set("validation", RunJson.tree(e.validation()));
         node.set("fluency", RunJson.tree(e.fluency()));
+        node.set("memorization", e.memorization() == null ? null : RunJson.tree(e.memorization()));
         ArrayNode first = node.putArray("first_samples");
         run.firstSamples().forEach(s -> first.addObject().put("index", s.index()).put("text", s.text()));
+        return node;
+    }
+
+    /**
+     * The frontier's points of each paradigm (as metrics.json holds them), the matched perplexity range, and each
+     * measure compared along it; the lists are empty when the run drew no frontier.
+     */
+    private static ObjectNode qualityDiversity(RunReport report) {
+        ObjectNode node = MAPPER.createObjectNode();
+        QualityDiversity qd = QualityDiversity.of(report);
+        ArrayNode ar = node.putArray("ar");
+        ArrayNode mdlm = node.putArray("mdlm");
+        ArrayNode comparisons = MAPPER.createArrayNode();
+        if (qd != null) {
+            qd.ar().forEach(p -> ar.add(RunJson.tree(p)));
+            qd.mdlm().forEach(p -> mdlm.add(RunJson.tree(p)));
+            node.put("judge", qd.judge()).put("judge_independent", qd.independent());
+            if (qd.overlaps()) {
+                node.putObject("matched_judge_ppl").put("low", qd.matchedLow()).put("high", qd.matchedHigh());
+            } else {
+                node.putNull("matched_judge_ppl");
+            }
+            for (QualityDiversity.Comparison c : qd.comparisons()) {
+                ObjectNode comparison = comparisons.addObject().put("measure", c.measure().key)
+                        .put("higher_is_more_diverse", c.measure().higherIsMoreDiverse).put("dominant", c.dominant());
+                ArrayNode levels = comparison.putArray("levels");
+                for (QualityDiversity.Level l : c.levels()) {
+                    levels.addObject().put("judge_ppl", l.judgePpl()).put("more_diverse", l.moreDiverse())
+                            .<ObjectNode>set("ar", MAPPER.valueToTree(l.ar())).set("mdlm", MAPPER.valueToTree(l.mdlm()));
+                }
+            }
+            node.put("dominant", qd.independent() ? qd.dominant() : null);
+            node.put("finding", qd.finding());
+        }
+        node.set("comparisons", comparisons);
         return node;
     }
 

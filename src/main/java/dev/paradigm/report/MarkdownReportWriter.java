@@ -16,7 +16,11 @@ public final class MarkdownReportWriter {
         md.append("# ").append(report.title()).append("\n\n");
         md.append("Date: ").append(date(report)).append(" · Config: `").append(config.resolved().name())
                 .append("` · Protocol: `").append(config.resolved().protocol()).append("`\n\n");
-        md.append("## Verdict\n\n").append(Verdict.write(report)).append("\n\n");
+        md.append("## Verdict\n\n");
+        for (Verdict.Finding finding : Verdict.findings(report)) {
+            md.append("- **").append(finding.topic()).append(".** ").append(finding.text()).append('\n');
+        }
+        md.append('\n');
 
         md.append("## Was the comparison controlled?\n\n");
         table(md, ReportTables.control(report));
@@ -27,6 +31,9 @@ public final class MarkdownReportWriter {
 
         md.append("## Samples\n\n");
         table(md, ReportTables.sampleMetrics(report));
+        optionalTable(md, ReportTables.frontier(report));
+        optionalTable(md, ReportTables.matchedQuality(report));
+        optionalTable(md, ReportTables.memorization(report));
         table(md, ReportTables.samplerSettings(report));
         for (ParadigmRun run : List.of(report.ar(), report.mdlm())) {
             md.append("### First ").append(run.firstSamples().size()).append(" samples of ").append(run.label())
@@ -49,6 +56,12 @@ public final class MarkdownReportWriter {
             table(md, changes);
         }
 
+        md.append("## How the intervals were computed\n\n");
+        for (String method : Methods.of(report)) {
+            md.append("- ").append(method).append('\n');
+        }
+        md.append('\n');
+
         md.append("## Configuration\n\n");
         md.append("config-sha256: `").append(config.sha256()).append("`\n\n");
         codeBlock(md, "yaml", config.yaml());
@@ -62,6 +75,12 @@ public final class MarkdownReportWriter {
 
     static String date(RunReport report) {
         return DateTimeFormatter.ISO_LOCAL_DATE.format(report.provenance().generatedAt().atZone(ZoneOffset.UTC));
+    }
+
+    private static void optionalTable(StringBuilder md, Table table) {
+        if (table != null) {
+            table(md, table);
+        }
     }
 
     static void table(StringBuilder md, Table table) {

@@ -3,13 +3,17 @@ package dev.paradigm.report;
 import dev.paradigm.metrics.Estimate;
 import dev.paradigm.report.svg.BarChart;
 import dev.paradigm.report.svg.LineChart;
+import dev.paradigm.report.svg.ScatterChart;
+import dev.paradigm.run.SampleEvaluation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The report's three SVG charts, built from the run's numbers. */
+/** The report's SVG charts, built from the run's numbers. */
 final class ReportCharts {
     static final String AR_COLOR = "#1f6fb4";
     static final String MDLM_COLOR = "#d9622b";
+    static final String AR_LIGHT = "#7fb3e0"; // a paradigm's second measure in the frontier chart
+    static final String MDLM_LIGHT = "#f0a57f";
     /** Beyond this many points a line gains nothing visible and the page just grows. */
     private static final int MAX_POINTS = 600;
 
@@ -47,6 +51,40 @@ final class ReportCharts {
         return new BarChart("chart-diversity", "Diversity metrics with 95% confidence intervals", "value",
                 categories, List.of(new BarChart.Series(report.ar().label(), AR_COLOR, ar),
                         new BarChart.Series(report.mdlm().label(), MDLM_COLOR, mdlm))).render();
+    }
+
+    /**
+     * The quality–diversity frontier of both paradigms in one chart: judge perplexity (log) against Distinct-4 (solid)
+     * and Self-BLEU (dashed), every setting with its interval, each curve through the paradigm's Pareto front; null
+     * when the run drew no frontier.
+     */
+    static String frontier(RunReport report) {
+        QualityDiversity qd = QualityDiversity.of(report);
+        if (qd == null) {
+            return null;
+        }
+        List<ScatterChart.Series> series = new ArrayList<>();
+        for (QualityDiversity.Measure measure : List.of(QualityDiversity.Measure.DISTINCT_4, QualityDiversity.Measure.SELF_BLEU)) {
+            boolean selfBleu = measure == QualityDiversity.Measure.SELF_BLEU;
+            series.add(frontierSeries("AR " + measure.label, selfBleu ? AR_LIGHT : AR_COLOR, selfBleu, qd.ar(), measure));
+            series.add(frontierSeries("MDLM " + measure.label, selfBleu ? MDLM_LIGHT : MDLM_COLOR, selfBleu, qd.mdlm(),
+                    measure));
+        }
+        return new ScatterChart("chart-frontier", "Quality–diversity frontier: judge perplexity against diversity",
+                "generative perplexity under " + qd.judge() + " (log scale; lower reads better)",
+                "Distinct-4 ↑ / Self-BLEU ↓ = diverse", series).render();
+    }
+
+    private static ScatterChart.Series frontierSeries(String name, String color, boolean dashed,
+            List<SampleEvaluation.FrontierPoint> points, QualityDiversity.Measure measure) {
+        List<SampleEvaluation.FrontierPoint> scored = points.stream().filter(p -> p.judgePpl() != null).toList();
+        return new ScatterChart.Series(name, color, dashed, scored.stream().map(p -> point(p, measure)).toList(),
+                QualityDiversity.front(scored, measure).stream().map(p -> point(p, measure)).toList());
+    }
+
+    private static ScatterChart.Point point(SampleEvaluation.FrontierPoint p, QualityDiversity.Measure measure) {
+        Estimate e = measure == QualityDiversity.Measure.SELF_BLEU ? p.selfBleu() : p.distinct4();
+        return new ScatterChart.Point(p.judgePpl().value(), e.value(), e.ciLow(), e.ciHigh());
     }
 
     private static BarChart.Bar bar(Estimate e) {

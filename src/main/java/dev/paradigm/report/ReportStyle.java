@@ -16,8 +16,9 @@ final class ReportStyle {
             .meta { color: #5b6472; margin: 0; }
             code, pre, .hash { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; }
             code { font-size: .88em; background: #f1f3f5; padding: 1px 4px; border-radius: 3px; }
-            .verdict { background: #f1f6fc; border-left: 4px solid #1f6fb4; padding: 14px 18px; border-radius: 4px;
+            .verdict { background: #f1f6fc; border-left: 4px solid #1f6fb4; padding: 14px 18px 14px 34px; border-radius: 4px;
                        margin: 0; }
+            .verdict li { margin: .3rem 0; }
             .badge { display: inline-block; padding: 6px 12px; border-radius: 4px; font-weight: 600; margin: 0 0 .6rem; }
             .badge.ok { background: #e8f5ec; color: #17803d; }
             .badge.bad { background: #fdecea; color: #b42318; }

@@ -2,6 +2,8 @@ package dev.paradigm.report;
 
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.DataManifest;
+import dev.paradigm.metrics.Estimate;
+import dev.paradigm.run.FrontierLine;
 import dev.paradigm.run.MetricsLine;
 import dev.paradigm.run.SampleEvaluation;
 import dev.paradigm.train.CurveAnalysis;
@@ -68,7 +70,8 @@ final class ReportTables {
                 + Fmt.decimals(Math.exp(r.summary().analysis().bestValLoss()), 2)
                 + (r.likelihoodIsBound() ? " (upper bound)" : " (exact)"), ar, mdlm));
         rows.add(row("Step of best validation loss", r -> Fmt.count(r.summary().analysis().bestStep()), ar, mdlm));
-        rows.add(row("Converged at step (" + Math.round(Convergence.SHARE * 100) + "% of improvement)", r -> {
+        rows.add(row("Converged at step (" + Math.round(Convergence.SHARE * 100) + "% of the drop from step "
+                + ar.evals().get(0).step() + ")", r -> {
             OptionalLong step = Convergence.step(r.evals());
             return step.isPresent() ? Fmt.count(step.getAsLong()) : "never improved";
         }, ar, mdlm));
@@ -131,14 +134,103 @@ final class ReportTables {
         SampleEvaluation ar = report.ar().evaluation();
         SampleEvaluation mdlm = report.mdlm().evaluation();
         MetricComparison gen = new MetricComparison("gen_ppl", ar.fluency().genPpl(), mdlm.fluency().genPpl());
-        rows.add(List.of("Generative perplexity (judge: " + ar.fluency().judge() + ")", Fmt.estimate(gen.ar()),
-                Fmt.estimate(gen.mdlm()), gen.outsideIntervals() ? "outside CIs (" + gen.higher() + " higher)" : "within CIs"));
+        boolean independent = ar.fluency().judgeIndependent() && mdlm.fluency().judgeIndependent();
+        rows.add(List.of("Generative perplexity (judge: " + ar.fluency().judge() + (independent ? ""
+                : "; self-judged, not used by the verdict") + ")", Fmt.estimate(gen.ar()), Fmt.estimate(gen.mdlm()),
+                gen.outsideIntervals() ? "outside CIs (" + gen.higher() + " higher)" : "within CIs"));
+        if (ar.fluency().selfJudgedPpl() != null && mdlm.fluency().selfJudgedPpl() != null) {
+            rows.add(List.of("Generative perplexity under this run's own AR model (self-judged for AR: not used by the "
+                    + "verdict)", Fmt.estimate(ar.fluency().selfJudgedPpl()), Fmt.estimate(mdlm.fluency().selfJudgedPpl()),
+                    ""));
+        }
         rows.add(List.of("Validation loss of the sampled model", Fmt.loss(ar.validation().valLoss()),
                 Fmt.loss(mdlm.validation().valLoss()), "MDLM: NELBO"));
         rows.add(List.of("Validation perplexity", perplexity(ar.validation()), perplexity(mdlm.validation()),
                 "MDLM: upper bound"));
-        return new Table("Sample diversity and fluency (value [95% CI])", List.of("Metric", "AR", "MDLM", "Difference"),
+        String caveat = FluencyGate.of(report).comparable() ? ""
+                : "; the samples are not comparably fluent, so diversity differences are not meaningful";
+        return new Table("Sample diversity and fluency (value [95% CI])" + caveat,
+                List.of("Metric", "AR", "MDLM", "Difference"), rows);
+    }
+
+    /** Copied n-gram shares and spans of each paradigm's samples and of held-out text; null when not measured. */
+    static Table memorization(RunReport report) {
+        SampleEvaluation.Memorization ar = report.ar().evaluation().memorization();
+        SampleEvaluation.Memorization mdlm = report.mdlm().evaluation().memorization();
+        if (ar == null || mdlm == null) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Integer order : ar.samples().copiedShare().keySet()) {
+            rows.add(List.of(order + "-token sequences found in the training tokens (share)",
+                    Fmt.estimate(ar.samples().copiedShare().get(order)), share(mdlm.samples(), order),
+                    ar.heldOut() == null ? "n/a" : share(ar.heldOut(), order),
+                    mdlm.heldOut() == null ? "n/a" : share(mdlm.heldOut(), order)));
+        }
+        rows.add(List.of("Longest copied span, mean over sequences (tokens)", Fmt.estimate(ar.samples().meanLongestSpan()),
+                Fmt.estimate(mdlm.samples().meanLongestSpan()), meanSpan(ar.heldOut()), meanSpan(mdlm.heldOut())));
+        rows.add(List.of("Longest copied span, any sequence (tokens)", Fmt.count(ar.samples().maxSpan()),
+                Fmt.count(mdlm.samples().maxSpan()), maxSpan(ar.heldOut()), maxSpan(mdlm.heldOut())));
+        rows.add(List.of("Sequences measured", Fmt.count(ar.samples().sequences()), Fmt.count(mdlm.samples().sequences()),
+                ar.heldOut() == null ? "0" : Fmt.count(ar.heldOut().sequences()),
+                mdlm.heldOut() == null ? "0" : Fmt.count(mdlm.heldOut().sequences())));
+        return new Table("Copied from the " + Fmt.count(ar.trainTokens()) + " training tokens (value [95% CI]); held-out "
+                + "validation text of each paradigm's sample shape is the baseline of a model that does not memorize",
+                List.of("Quantity", "AR samples", "MDLM samples", "Held-out text (AR's shape)", "Held-out text (MDLM's shape)"),
                 rows);
+    }
+
+    private static String share(dev.paradigm.memorization.MemorizationResult result, int order) {
+        Estimate e = result.copiedShare().get(order);
+        return e == null ? "n/a" : Fmt.estimate(e);
+    }
+
+    private static String meanSpan(dev.paradigm.memorization.MemorizationResult result) {
+        return result == null ? "n/a" : Fmt.estimate(result.meanLongestSpan());
+    }
+
+    private static String maxSpan(dev.paradigm.memorization.MemorizationResult result) {
+        return result == null ? "n/a" : Fmt.count(result.maxSpan());
+    }
+
+    /** The frontier's settings of both paradigms with their quality and diversity; null without a frontier. */
+    static Table frontier(RunReport report) {
+        QualityDiversity qd = QualityDiversity.of(report);
+        if (qd == null) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ParadigmRun run : List.of(report.ar(), report.mdlm())) {
+            for (SampleEvaluation.FrontierPoint p : run.evaluation().frontier()) {
+                String setting = p.knob() == FrontierLine.Knob.TEMPERATURE
+                        ? "temperature " + Fmt.decimals(p.temperature(), 2)
+                        : Fmt.count(p.mdlmSteps()) + " steps (temperature " + Fmt.decimals(p.temperature(), 2) + ")";
+                rows.add(List.of(run.label() + ", " + setting, Fmt.count(p.samples()),
+                        p.judgePpl() == null ? "n/a (no token)" : Fmt.estimate(p.judgePpl()), Fmt.estimate(p.selfBleu()),
+                        Fmt.estimate(p.distinct4())));
+            }
+        }
+        return new Table("Quality–diversity frontier: each setting's samples (judge: " + qd.judge()
+                + (qd.independent() ? "" : "; self-judged, not used by the verdict") + ")",
+                List.of("Paradigm, setting", "Samples", "Judge perplexity", "Self-BLEU", "Distinct-4"), rows);
+    }
+
+    /** Both curves at the matched perplexities; null when they share none (or there is no frontier). */
+    static Table matchedQuality(RunReport report) {
+        QualityDiversity qd = QualityDiversity.of(report);
+        if (qd == null || !qd.overlaps()) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (QualityDiversity.Comparison c : qd.comparisons()) {
+            for (QualityDiversity.Level l : c.levels()) {
+                rows.add(List.of(c.measure().label, Fmt.decimals(l.judgePpl(), 1), Fmt.estimate(l.ar()),
+                        Fmt.estimate(l.mdlm()), l.moreDiverse() == null ? "intervals overlap" : l.moreDiverse()
+                                + " more diverse"));
+            }
+        }
+        return new Table("Diversity at matched judge perplexity, along each paradigm's frontier (interpolated in log "
+                + "perplexity)", List.of("Measure", "Judge perplexity", "AR", "MDLM", "Beyond the intervals"), rows);
     }
 
     /** Every sampler setting of either paradigm, as metrics.json records it. */

@@ -27,6 +27,21 @@ final class JsonLinesFile {
     }
 
     /**
+     * The samples of a samples file (samples.jsonl, frontier.jsonl), at most {@code limit}: a missing file, or one that
+     * holds none, is an error that names it and the stage that writes it.
+     */
+    static <T> List<T> readSamples(Path file, FileFormat format, RunFolder run, Class<T> type, int limit) {
+        if (!Files.isRegularFile(file)) {
+            throw format.missing(file);
+        }
+        List<T> samples = read(file, format, run, type, false, limit);
+        if (samples.isEmpty()) {
+            throw new RunFileException(file + " holds no samples. Run `paradigm " + format.stage() + "` again.");
+        }
+        return samples;
+    }
+
+    /**
      * The records of {@code file}, at most {@code limit}. An empty file reads as none; a file whose first line is not
      * this format's header is refused ({@link FileFormat#check}). With {@code tornTail}, a last line that is not
      * complete JSON (a write cut by a crash) is left out; anywhere else it is an error that names the line.

@@ -35,6 +35,11 @@ public record RunFolder(Path root) {
         return paradigm(p).resolve("samples.jsonl");
     }
 
+    /** The quality–diversity frontier's samples (evaluate.frontier). */
+    public Path frontierSamples(Paradigm p) {
+        return paradigm(p).resolve("frontier.jsonl");
+    }
+
     public Path sampleMetrics(Paradigm p) {
         return paradigm(p).resolve("metrics.json");
     }

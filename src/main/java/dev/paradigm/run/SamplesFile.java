@@ -1,8 +1,6 @@
 package dev.paradigm.run;
 
 import dev.paradigm.engine.Paradigm;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** {@code samples.jsonl}, the one writer and reader of {@link SampleLine}s: a header line, then one sample a line. */
@@ -23,14 +21,6 @@ public final class SamplesFile {
 
     /** The first {@code n} samples (all when there are fewer), with {@link #read}'s checks. */
     public static List<SampleLine> readFirst(RunFolder run, Paradigm paradigm, int n) {
-        Path file = run.samples(paradigm);
-        if (!Files.isRegularFile(file)) {
-            throw FORMAT.missing(file);
-        }
-        List<SampleLine> samples = JsonLinesFile.read(file, FORMAT, run, SampleLine.class, false, n);
-        if (samples.isEmpty()) {
-            throw new RunFileException(file + " holds no samples. Run `paradigm sample` again.");
-        }
-        return samples;
+        return JsonLinesFile.readSamples(run.samples(paradigm), FORMAT, run, SampleLine.class, n);
     }
 }

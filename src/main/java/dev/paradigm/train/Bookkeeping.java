@@ -17,6 +17,9 @@ interface Bookkeeping extends AutoCloseable {
     /** Opens the metrics log (fresh, or cut back to {@code resume}'s step) and starts the clocks. */
     void start(Optional<Checkpoint> resume);
 
+    /** Evaluates the model before its first update (step 0), so the validation curve starts where training did. */
+    void evaluateInitial();
+
     /** Batch {@code step} is about to be trained on; {@code tokens} are this rank's rows of it. */
     void consumed(int step, IntBuffer tokens);
 
@@ -52,6 +55,9 @@ interface Bookkeeping extends AutoCloseable {
 
         @Override
         public void start(Optional<Checkpoint> resume) {}
+
+        @Override
+        public void evaluateInitial() {}
 
         @Override
         public void consumed(int step, IntBuffer tokens) {}

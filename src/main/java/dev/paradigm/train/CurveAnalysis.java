@@ -11,8 +11,10 @@ import java.util.List;
  * @param bestValLoss     that loss
  * @param overfit         whether the loss after the best step rose above it by more than the tolerance
  * @param overfitStep     first evaluation after the best step that exceeded the tolerance, or null
- * @param stillImproving  whether the least-squares slope of the last {@code window} evaluations is negative
- *                        and the best step is among them
+ * @param stillImproving  whether the least-squares slope of the last {@code window} evaluations is negative,
+ *                        the best step is among them, and they gained more than {@code 1 - CONVERGED_SHARE} (5%)
+ *                        of the curve's whole drop (from its first evaluation to its best): a smaller gain is a
+ *                        plateau, by the same measure that says when a curve converged
  * @param lastEvalsSlope  that slope, in loss per 1,000 steps
  */
 public record CurveAnalysis(
@@ -26,6 +28,13 @@ public record CurveAnalysis(
 
     /** Evaluations considered "the last ones". */
     public static final int WINDOW = 3;
+
+    /**
+     * A curve has converged at the first evaluation that achieved this share of its whole drop (from its first
+     * evaluation, step 0, to its best); the last evaluations of a curve that is still improving gain more than the
+     * rest.
+     */
+    public static final double CONVERGED_SHARE = 0.95;
 
     public static CurveAnalysis of(List<Point> curve) {
         if (curve.isEmpty()) {
@@ -51,8 +60,10 @@ public record CurveAnalysis(
         List<Point> last = curve.subList(Math.max(0, curve.size() - WINDOW), curve.size());
         double slope = slopePerThousandSteps(last);
         boolean bestIsRecent = bestIndex >= curve.size() - last.size();
+        double drop = curve.get(0).valLoss() - best.valLoss();
+        boolean material = last.get(0).valLoss() - best.valLoss() > (1 - CONVERGED_SHARE) * drop;
         return new CurveAnalysis(best.step(), best.valLoss(), overfitStep != null, overfitStep,
-                last.size() >= 2 && slope < 0 && bestIsRecent, slope);
+                last.size() >= 2 && slope < 0 && bestIsRecent && material, slope);
     }
 
     private static double slopePerThousandSteps(List<Point> points) {

@@ -109,6 +109,11 @@ final class RankZeroBookkeeping implements Bookkeeping {
     }
 
     @Override
+    public void evaluateInitial() {
+        evaluate(0); // its train_loss is NaN: no step has run
+    }
+
+    @Override
     public void consumed(int step, IntBuffer tokens) {
         if (globalRows == null) {
             digest.update(tokens);

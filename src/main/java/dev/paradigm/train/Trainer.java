@@ -79,6 +79,13 @@ public final class Trainer {
             }
             books.start(found);
             int step = resume.map(ResumePoint::step).orElse(0);
+            if (step == 0) { // the curve's starting point: convergence is measured from the untrained model
+                books.evaluateInitial();
+                if (distributed) {
+                    group.barrier(); // the others wait while rank 0 evaluates
+                }
+                books.restartClock();
+            }
             while (step < steps) {
                 IntBuffer tokens = assembler.assemble(step);
                 books.consumed(step, tokens);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paradigm.testing.CliRun;
 import dev.paradigm.testing.TinyConfig;
+import dev.paradigm.testing.TinyJudge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,91 @@ class CliBadInputTest {
         assertEquals(2, r.code(), r.all());
         assertTrue(r.err().contains(message), r.err());
         assertFalse(Files.exists(never), "nothing is prepared for a config that fails its rules");
+    }
+
+    /** Frontier, memorization and judge settings out of range: exit 2 naming the key, before anything is written. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "evaluate.frontier.points=1              | evaluate.frontier.points: expected 0 (no frontier) or from 2 to 20",
+        "evaluate.frontier.points=21             | evaluate.frontier.points: expected 0 (no frontier) or from 2 to 20",
+        "evaluate.frontier.samples=1             | evaluate.frontier.samples: expected at least 2, found 1.",
+        "evaluate.frontier.temperature_low=0     | evaluate.frontier.temperature_low: expected a value in (0, 3), found 0.",
+        "evaluate.frontier.temperature_high=0.5  | evaluate.frontier.temperature_high: expected a value above evaluate.frontier.temperature_low (0.7)",
+        "evaluate.frontier.temperature_high=4    | and at most 3 (hotter samples are close to uniform noise), found 4.",
+        "evaluate.frontier.mdlm_steps_low=0      | evaluate.frontier.mdlm_steps_low: expected at least 1, found 0.",
+        "evaluate.frontier.mdlm_steps_high=4     | evaluate.frontier.mdlm_steps_high: expected at least evaluate.frontier.mdlm_steps_low + evaluate.frontier.points − 1 (5)",
+        "evaluate.memorization.orders=[8,8]      | evaluate.memorization.orders: expected each n-gram length once, found [8, 8].",
+        "evaluate.memorization.orders=[0,33]     | evaluate.memorization.orders: expected n-gram lengths from 1 to sample.length (32)",
+        "evaluate.memorization.orders=eight      | evaluate.memorization.orders: expected a list of integers, e.g. [8, 16, 32], found 'eight' in the list.",
+        "evaluate.memorization.max_index_mib=-1  | evaluate.memorization.max_index_mib: expected at least 0, found -1.",
+        "evaluate.judge_batch_size=0             | evaluate.judge_batch_size: expected at least 1, found 0.",
+        "evaluate.judge=hf:                      | evaluate.judge: expected null (this run's own AR model), hf:<model folder or hub id>",
+        "evaluate.fluency.max_grammar_errors=0   | evaluate.fluency.max_grammar_errors: expected a value above 0, found 0.",
+        "evaluate.fluency.max_judge_ppl_ratio=0.9 | evaluate.fluency.max_judge_ppl_ratio: expected at least 1, found 0.9.",
+    })
+    void anEvaluateSettingOutOfRangeIsAUsageErrorBeforeAnything(String setting, String message) {
+        Path never = temp.resolve("never-" + Integer.toHexString(setting.hashCode()));
+        CliRun r = run("compare", "--config", TinyConfig.file().toString(), "--run-dir", never.toString(), "--set", setting);
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains(message), r.err());
+        assertFalse(Files.exists(never), "nothing is written for a config that fails its rules");
+    }
+
+    @Test
+    void aJudgeFolderThatHoldsNoModelIsAUsageErrorBeforeAnythingIsWritten() throws IOException {
+        Path notAModel = Files.createDirectories(temp.resolve("not-a-model"));
+        Files.writeString(notAModel.resolve("config.json"), "{}");
+        Path never = temp.resolve("never-judge-folder");
+        CliRun r = run("compare", "--config", TinyConfig.file().toString(), "--run-dir", never.toString(),
+                "--set", "evaluate.judge=hf:" + notAModel);
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("evaluate.judge=hf:" + notAModel + ": the folder " + notAModel + " is not a Hugging "
+                + "Face model: it has no weights"), r.err());
+        assertFalse(Files.exists(never), "refused before the run folder is made");
+    }
+
+    /** Checks that need the prepared data or Python: after prepare, before any training or sampling. */
+    @Test
+    void aJudgeWhoseTokenizerCannotGiveBackTextIsAUsageErrorBeforeTraining() {
+        Path lossy = TinyJudge.saveLossy(temp.resolve("lossy-judge"));
+        Path folder = temp.resolve("lossy-judge-run");
+        CliRun r = run("compare", "--config", TinyConfig.file().toString(), "--run-dir", folder.toString(),
+                "--set", "evaluate.judge=hf:" + lossy);
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("evaluate.judge=hf:" + lossy + ": the judge's tokenizer does not give back the text "
+                + "it encoded"), r.err());
+        assertNothingTrainedOrSampled(folder);
+    }
+
+    @Test
+    void aCheckpointJudgeThatIsNoCheckpointIsAUsageErrorBeforeTraining() {
+        Path folder = temp.resolve("missing-judge-run");
+        CliRun r = run("compare", "--config", TinyConfig.file().toString(), "--run-dir", folder.toString(),
+                "--set", "evaluate.judge=" + temp.resolve("no-such-checkpoint"));
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("evaluate.judge=" + temp.resolve("no-such-checkpoint") + " is not a checkpoint folder"),
+                r.err());
+        assertNothingTrainedOrSampled(folder);
+    }
+
+    @Test
+    void aTokenStoreTooLargeForTheMemorizationBudgetIsAUsageErrorBeforeTraining() {
+        Path folder = temp.resolve("memory-run");
+        CliRun r = run("compare", "--config", TinyConfig.file().toString(), "--run-dir", folder.toString(),
+                "--set", "evaluate.memorization.max_index_mib=1");
+        assertEquals(2, r.code(), r.all());
+        // the estimate always includes 1 MiB of bookkeeping, so no training split fits in 1 MiB
+        assertTrue(r.err().contains("more than evaluate.memorization.max_index_mib = 1. Raise "
+                + "evaluate.memorization.max_index_mib to at least 2"), r.err());
+        assertNothingTrainedOrSampled(folder);
+    }
+
+    private static void assertNothingTrainedOrSampled(Path folder) {
+        assertTrue(Files.isRegularFile(folder.resolve("data/manifest.json")), "prepared: the checks need the data");
+        for (String paradigm : List.of("ar", "mdlm")) {
+            assertFalse(Files.exists(folder.resolve(paradigm + "/checkpoints")), paradigm + " was not trained");
+            assertFalse(Files.exists(folder.resolve(paradigm + "/samples.jsonl")), paradigm + " was not sampled");
+        }
     }
 
     @Test

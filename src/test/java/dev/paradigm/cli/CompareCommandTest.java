@@ -31,10 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CompareCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper() // step 0's eval line has train_loss NaN
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature());
     private static final List<String> PARADIGMS = List.of("ar", "mdlm");
-    private static final String[] STAGES = {"prepare", "train ar", "train mdlm", "sample ar", "sample mdlm", "evaluate ar",
-        "evaluate mdlm", "report"};
+    private static final String[] STAGES = {"prepare", "train ar", "train mdlm", "sample ar", "frontier ar", "sample mdlm",
+        "frontier mdlm", "evaluate ar", "evaluate mdlm", "report"};
     /** Small enough that the extra folders (seed sweep, failing judge) cost a few seconds each. */
     private static final String[] SHORT = {"--set", "train.steps=10", "--set", "sample.n=4"};
 
@@ -69,7 +70,10 @@ class CompareCommandTest {
             assertEquals("summary", summary.path("kind").asText(), p);
             assertEquals(expectedTokens, summary.path("tokens").asLong(), p);
             List<JsonNode> evals = log.stream().filter(l -> l.path("kind").asText().equals("eval")).toList();
-            assertEquals(List.of(10, 20), evals.stream().map(e -> e.path("step").asInt()).toList(), p + " evaluates every 10 steps");
+            assertEquals(List.of(0, 10, 20), evals.stream().map(e -> e.path("step").asInt()).toList(),
+                    p + " evaluates before the first step and every 10 steps");
+            assertTrue(Double.isNaN(evals.get(0).path("train_loss").asDouble()), p + ": no step before step 0");
+            assertTrue(evals.get(0).path("val_loss").asDouble() > evals.get(2).path("val_loss").asDouble(), p + " learns");
             JsonNode best = evals.stream().min((a, b) -> Double.compare(a.path("val_loss").asDouble(),
                     b.path("val_loss").asDouble())).orElseThrow();
 
@@ -85,6 +89,37 @@ class CompareCommandTest {
                 assertEquals(metrics.path("metrics").path(m), reported.path("metrics").path(m), p + " " + m);
             }
             assertEquals(metrics.path("fluency").path("gen_ppl"), reported.path("fluency").path("gen_ppl"), p);
+            assertFalse(metrics.path("fluency").path("judge_independent").asBoolean(), p + ": the tiny config's judge is "
+                    + "its own AR model");
+            assertTrue(metrics.path("fluency").path("self_judged_ppl").isNull(), p + ": the judge already is the AR model");
+
+            // memorization: the samples and held-out text against the training tokens, every order of the config
+            JsonNode memorization = metrics.path("memorization");
+            assertEquals(8, memorization.path("samples").path("sequences").asInt(), p);
+            // held-out pieces must fit a 32-token chunk whole: the tiny corpus's stories rarely do, so there may be none
+            assertTrue(memorization.path("held_out").isNull() || memorization.path("held_out").path("sequences").asInt() > 0, p);
+            assertTrue(memorization.path("train_tokens").asLong() > 0, p);
+            assertEquals(List.of("8", "16", "32"), fieldNames(memorization.path("samples").path("copied_share")), p);
+            assertEquals(memorization, reported.path("memorization"), p);
+
+            // the frontier: two temperatures (and, for MDLM, two step counts) of four samples each
+            int settings = p.equals("ar") ? 2 : 4;
+            List<JsonNode> frontierLines = jsonLines(run().resolve(p + "/frontier.jsonl"));
+            assertEquals("paradigm-frontier-samples", frontierLines.get(0).path("format").asText());
+            assertEquals(settings * 4, frontierLines.size() - 1, p);
+            assertEquals(List.of(0.7, 1.3), frontierLines.subList(1, 9).stream().map(l -> l.path("sampler")
+                    .path("temperature").asDouble()).distinct().toList(), p);
+            JsonNode frontier = metrics.path("frontier");
+            assertEquals(settings, frontier.size(), p);
+            assertEquals(frontier, report.path("quality_diversity").path(p), p);
+            for (JsonNode point : frontier) {
+                assertEquals(4, point.path("samples").asInt(), p);
+                assertTrue(point.path("self_bleu").path("value").asDouble() >= 0, point.toString());
+            }
+            if (p.equals("mdlm")) {
+                assertEquals(List.of(4, 8), List.of(frontier.get(2).path("mdlm_steps").asInt(),
+                        frontier.get(3).path("mdlm_steps").asInt()), "the step sweep");
+            }
             JsonNode training = report.path("training").path(p);
             assertEquals(summary.path("analysis").path("best_val_loss").asDouble(),
                     training.path("summary").path("analysis").path("best_val_loss").asDouble(), 0.0, p);
@@ -115,6 +150,10 @@ class CompareCommandTest {
         assertEquals(arSummary.path("data_digest").asText(), mdlmSummary.path("data_digest").asText(), "same data, same order");
         assertEquals(TinyConfig.D_MODEL, mdlmSummary.path("params").asLong() - arSummary.path("params").asLong());
         assertTrue(report.path("control").path("same_data").asBoolean(), report.path("control").toString());
+        assertTrue(report.path("samples").path("fluency_comparable").isBoolean());
+        assertFalse(report.path("samples").path("fluency_reason").asText().isEmpty());
+        assertTrue(report.path("verdict").isArray() && report.path("verdict").size() >= 4, report.path("verdict").toString());
+        assertTrue(report.path("methods").size() > 0);
         assertEquals(TinyConfig.D_MODEL, report.path("control").path("param_difference_mdlm_minus_ar").asLong());
     }
 
@@ -219,6 +258,7 @@ class CompareCommandTest {
         Set<String> expected = new TreeSet<>(Set.of("report.html", "report.md", "report.json"));
         for (String p : PARADIGMS) {
             expected.add(p + "/samples.jsonl");
+            expected.add(p + "/frontier.jsonl");
             expected.add(p + "/metrics.json");
         }
         assertEquals(expected, withoutScreenshot(RunSnapshot.of(run()).rewrittenSince(before)), r.log());
@@ -259,13 +299,18 @@ class CompareCommandTest {
 
     @Test
     @Order(9)
-    void aFailingStageIsNamedAndWhatCompletedIsKept() {
-        Path failing = temp.resolve("bad-judge");
-        CliRun r = compare(failing, concat(SHORT, "--set", "evaluate.judge=/nonexistent"));
+    void aFailingStageIsNamedAndWhatCompletedIsKept() throws IOException {
+        Path failing = temp.resolve("failing-judge");
+        // A checkpoint folder that passes the judge checks before sampling (an AR model of this vocabulary) but has no
+        // weights: the evaluate stage fails when it loads them.
+        Path judge = Files.createDirectories(temp.resolve("weightless-judge"));
+        Files.writeString(judge.resolve("model_args.json"), "{\"paradigm\": \"ar\", \"model\": {\"vocab_size\": "
+                + TinyConfig.VOCAB + "}}");
+        CliRun r = compare(failing, concat(SHORT, "--set", "evaluate.judge=" + judge));
         assertEquals(1, r.code(), r.all());
         assertTrue(r.err().contains("Stage 'evaluate ar' failed"), r.all());
-        assertTrue(r.err().contains("evaluate.judge=/nonexistent"), r.err());
-        assertTrue(r.err().contains("Completed and kept: prepare, train ar, train mdlm, sample ar, sample mdlm."), r.err());
+        assertTrue(r.err().contains("Completed and kept: prepare, train ar, train mdlm, sample ar, frontier ar, sample mdlm, "
+                + "frontier mdlm."), r.err());
         for (String f : List.of("ar/samples.jsonl", "mdlm/samples.jsonl", "ar/checkpoints/index.json", "mdlm/checkpoints/index.json")) {
             assertTrue(Files.isRegularFile(failing.resolve(f)), f);
         }
@@ -355,6 +400,12 @@ class CompareCommandTest {
         List<JsonNode> list = new ArrayList<>();
         array.forEach(list::add);
         return list.stream();
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static JsonNode last(List<JsonNode> lines) {

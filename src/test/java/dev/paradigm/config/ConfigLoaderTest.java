@@ -18,6 +18,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aListKeyReadsFromYamlAndFromTheCommandLineAndSurvivesTheRoundTrip() {
+        ExperimentConfig yaml = ConfigLoader.fromYaml("evaluate:\n  memorization:\n    orders: [4, 12]\n", "t", List.of());
+        assertEquals(List.of(4, 12), yaml.evaluate().memorization().orders());
+        for (String value : List.of("[4, 12]", "4,12", "[4,12]")) {
+            ExperimentConfig set = ConfigLoader.fromYaml("", "t", List.of("evaluate.memorization.orders=" + value));
+            assertEquals(List.of(4, 12), set.evaluate().memorization().orders(), value);
+        }
+        assertEquals(List.of(16), ConfigLoader.fromYaml("", "t", List.of("evaluate.memorization.orders=16"))
+                .evaluate().memorization().orders(), "one value is a list of one");
+        assertEquals(yaml, ConfigLoader.fromYaml(yaml.toYaml(), "yaml", List.of()));
+        assertEquals(yaml, ConfigLoader.fromYaml(yaml.toJson(), "json", List.of()));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.fromYaml(
+                "evaluate:\n  memorization:\n    orders: 8\n", "t", List.of()));
+        assertTrue(e.getMessage().contains("evaluate.memorization.orders: expected a list of integers, e.g. [8, 16, 32], "
+                + "found 8."), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.fromYaml(
+                "evaluate:\n  memorization:\n    orders: [8, 1.5]\n", "t", List.of()));
+        assertTrue(e.getMessage().contains("found 1.5 in the list."), e.getMessage());
+    }
+
+    @Test
     void partialConfigKeepsTheDefaultsForEverythingItLeavesOut() {
         ExperimentConfig partial = fromYaml("""
                 name: small

@@ -37,7 +37,11 @@ class ExperimentConfigTest {
         assertTrue(json.contains("\"mdlm\":{\"schedule\":\"loglinear\",\"loss\":\"nelbo\",\"time_sampler\":\"antithetic\","), json);
         assertTrue(json.contains("\"confidence\":{\"repetition_penalty\":1.3,\"repetition_cap\":5.0,"
                 + "\"final_temperature_ratio\":0.4,\"min_temperature\":0.1}}"), json);
-        assertTrue(json.endsWith("\"evaluate\":{\"bootstrap\":1000,\"smoothing\":\"method1\",\"judge\":null,\"grammar_samples\":50}}"), json);
+        assertTrue(json.contains("\"evaluate\":{\"bootstrap\":1000,\"smoothing\":\"method1\",\"judge\":null,"
+                + "\"judge_batch_size\":8,\"grammar_samples\":50,"), json);
+        assertTrue(json.endsWith("\"memorization\":{\"max_index_mib\":1024,\"orders\":[8,16,32]},\"frontier\":{"
+                + "\"points\":4,\"samples\":32,\"temperature_low\":0.7,\"temperature_high\":1.3,\"mdlm_steps_low\":16,"
+                + "\"mdlm_steps_high\":128}}}"), json);
     }
 
     @Test

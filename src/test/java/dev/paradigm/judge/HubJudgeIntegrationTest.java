@@ -9,6 +9,7 @@ import dev.paradigm.metrics.Estimate;
 import dev.paradigm.metrics.GenerativePerplexity;
 import dev.paradigm.runtime.PythonApi;
 import dev.paradigm.runtime.PythonRuntime;
+import dev.paradigm.testing.TinyJudge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,20 +32,9 @@ class HubJudgeIntegrationTest {
 
     private final PythonRuntime python = PythonRuntime.shared();
 
-    private Path tinyJudge(Path folder) {
-        String tests = Path.of(System.getProperty("paradigm.home", ".")).resolve("python/tests").toAbsolutePath().toString();
-        python.exec("import sys\nif " + pyString(tests) + " not in sys.path: sys.path.insert(0, " + pyString(tests) + ")");
-        python.invoke(new PythonApi.Function("tiny_judge", "save_tiny_judge"), folder.toString());
-        return folder;
-    }
-
-    private static String pyString(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
     @Test
     void scoresEqualTheDirectComputationAndMakeAPerplexity(@TempDir Path tmp) {
-        String setting = "hf:" + tinyJudge(tmp.resolve("judge"));
+        String setting = "hf:" + TinyJudge.save(tmp.resolve("judge"));
         HubJudge.Info info = HubJudge.check(python, setting);
         assertEquals(16, info.contextLength());
         assertTrue(info.local());

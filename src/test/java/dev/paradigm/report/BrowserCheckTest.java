@@ -30,8 +30,8 @@ class BrowserCheckTest {
 
         BrowserCheck.Result result = BrowserCheck.check(html);
         assertEquals(List.of(), result.consoleMessages(), "the page logs nothing to the console");
-        assertEquals(3, result.svgCount(), "the loaded DOM holds the three charts");
-        for (String id : List.of("chart-val-loss", "chart-train-loss", "chart-diversity")) {
+        assertEquals(4, result.svgCount(), "the loaded DOM holds the four charts");
+        for (String id : List.of("chart-val-loss", "chart-train-loss", "chart-diversity", "chart-frontier")) {
             assertTrue(result.dom().contains("id=\"" + id + "\""), id);
         }
         assertTrue(result.dom().contains("&lt;script&gt;alert("), "the sample's script stayed text");

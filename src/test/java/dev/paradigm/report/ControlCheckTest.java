@@ -24,7 +24,7 @@ class ControlCheckTest {
         assertEquals(List.of(), check.problems());
         assertTrue(MarkdownReportWriter.render(report).contains("| ✓ EQUAL: identical batches in identical order |"));
         assertTrue(HtmlReportWriter.render(report).contains("<p class=\"badge ok\">✓ Controlled"));
-        assertFalse(Verdict.write(report).startsWith("Caution"));
+        assertFalse(Verdict.text(report).startsWith("Control: Caution"));
     }
 
     @Test
@@ -40,7 +40,7 @@ class ControlCheckTest {
         assertTrue(markdown.contains("| ✗ DIFFERENT: the paradigms did not see the same data |"), markdown);
         assertTrue(HtmlReportWriter.render(report).contains("<p class=\"badge bad\">✗ Not controlled: the two "
                 + "paradigms saw different data"));
-        assertTrue(Verdict.write(report).startsWith("Caution: this comparison was not controlled: the two paradigms "
+        assertTrue(Verdict.text(report).startsWith("Control: Caution: this comparison was not controlled: the two paradigms "
                 + "saw different data"));
         assertFalse(ReportFixture.readJson(writeJson(run)).at("/control/same_data").booleanValue());
     }

@@ -16,17 +16,21 @@ class HtmlReportWriterTest {
     }
 
     @Test
-    void hasTheThreeCharts() {
+    void hasTheFourCharts() {
         assertTrue(html.contains("<svg id=\"chart-val-loss\""));
         assertTrue(html.contains("<svg id=\"chart-train-loss\""));
         assertTrue(html.contains("<svg id=\"chart-diversity\""));
-        assertEquals(3, count(html, "<svg "));
-        assertEquals(4, count(html, "<polyline class=\"series\""), "two lines in each of two line charts");
+        assertTrue(html.contains("<svg id=\"chart-frontier\""));
+        assertEquals(4, count(html, "<svg "));
+        // two lines in each of two line charts; the frontier: a curve for each paradigm and measure
+        assertEquals(4 + 4, count(html, "<polyline class=\"series\""));
         // seven charted metrics × two paradigms, each bar with a whisker
         assertEquals(14, count(html, "<rect class=\"bar\""));
         assertEquals(14, count(html, "<g class=\"whisker\">"));
-        // both evaluation curves have six points and get a marker each
-        assertEquals(12, count(html, "<circle "));
+        // both evaluation curves have seven points (step 0 and six more) and get a marker each; the frontier draws
+        // every setting (AR 4, MDLM 8) once per measure
+        assertEquals(14 + 2 * (4 + 8), count(html, "<circle "));
+        assertEquals(2 * (4 + 8), count(html, "<g class=\"point\">"));
     }
 
     @Test

@@ -41,8 +41,10 @@ class ReportLoaderTest {
         ParadigmRun ar = report.ar();
         assertEquals(Paradigm.AR, ar.paradigm());
         assertEquals(12, ar.train().size());
-        assertEquals(6, ar.evals().size());
-        assertEquals(new MetricsLine.Eval(500, 2.5512, 12.8225, null, 2.34, 2.0), ar.evals().get(4));
+        assertEquals(7, ar.evals().size()); // step 0, then every 100 steps
+        assertEquals(0, ar.evals().get(0).step());
+        assertTrue(Double.isNaN(ar.evals().get(0).trainLoss()), "no step has run at step 0");
+        assertEquals(new MetricsLine.Eval(500, 2.5512, 12.8225, null, 2.34, 2.0), ar.evals().get(5));
         assertEquals(812_345, ar.summary().params());
         assertEquals(600 * 32 * 128, ar.summary().plannedTokens());
         assertEquals(new CurveAnalysis(500, 2.5512, true, 600, false, 0.00029), ar.summary().analysis());
@@ -92,7 +94,7 @@ class ReportLoaderTest {
         Path log = run.resolve("mdlm/metrics.jsonl");
         ReportFixture.editJsonl(log, "summary", node -> node.put("kind", "something-else"));
         RunFileException e = assertThrows(RunFileException.class, () -> ReportFixture.load(run));
-        assertTrue(e.getMessage().startsWith(log + " line 20 is of a kind that 'paradigm-metrics-log' version 1 does not "
+        assertTrue(e.getMessage().startsWith(log + " line 21 is of a kind that 'paradigm-metrics-log' version 1 does not "
                 + "have"), e.getMessage());
         assertTrue(e.getMessage().contains("something-else"), e.getMessage());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.config.Prompt;
 import dev.paradigm.engine.Paradigm;
+import dev.paradigm.memorization.MemorizationResult;
 import dev.paradigm.metrics.Estimate;
 import dev.paradigm.metrics.MetricsResult;
 import dev.paradigm.pipeline.EvaluateStage;
@@ -114,9 +115,37 @@ class RunFilesTest {
         metrics.put("self_bleu", new Estimate(0.1, 0.0, 0.2));
         SampleEvaluation evaluation = SampleEvaluation.of(Paradigm.AR, 2, "cd".repeat(32), config.evaluate(), 1337,
                 sampler, new MetricsResult(metrics, "Once"), new SampleEvaluation.Validation(4.7, Math.exp(4.7), 20, false),
-                new SampleEvaluation.Fluency(new Estimate(289, 276, 303), "own", null, null, null, null));
+                new SampleEvaluation.Fluency(new Estimate(289, 276, 303), "hf:gpt2-large", true, new Estimate(12, 11, 13),
+                        null, null, null, null),
+                new SampleEvaluation.Memorization(1000, memorized(2), memorized(1), 31), "ab".repeat(32),
+                List.of(new SampleEvaluation.FrontierPoint(0, FrontierLine.Knob.TEMPERATURE, 0.7, 8, 4,
+                        new Estimate(30, 25, 36), new Estimate(0.4, 0.3, 0.5), new Estimate(0.6, 0.5, 0.7))));
         evaluation.write(run);
         assertEquals(evaluation, SampleEvaluation.read(run, Paradigm.AR));
+        assertEquals(Map.of(8, new Estimate(0.5, 0.4, 0.6), 16, new Estimate(0.25, 0.2, 0.3)),
+                SampleEvaluation.read(run, Paradigm.AR).memorization().samples().copiedShare(), "orders read back as ints");
+    }
+
+    private static MemorizationResult memorized(int sequences) {
+        Map<Integer, Estimate> shares = new LinkedHashMap<>();
+        shares.put(8, new Estimate(0.5, 0.4, 0.6));
+        shares.put(16, new Estimate(0.25, 0.2, 0.3));
+        return new MemorizationResult(sequences, shares, new Estimate(9.5, 8, 11), 12, 0, 3, 4711);
+    }
+
+    @Test
+    void frontierSamplesReadBackWhatWasWritten() {
+        RunFolder run = new RunFolder(temp);
+        ExperimentConfig config = TinyConfig.load();
+        SamplerSettings sampler = new SamplerSettings(config.sample(), Prompt.EOS, List.of(0), config.protocol());
+        List<FrontierLine> lines = List.of(
+                new FrontierLine(0, FrontierLine.Knob.TEMPERATURE,
+                        new SampleLine(0, List.of(0, 5, 0), "a", 7, Paradigm.MDLM, "mdlm/checkpoints/step-000020", sampler)),
+                new FrontierLine(1, FrontierLine.Knob.MDLM_STEPS,
+                        new SampleLine(0, List.of(0, 6, 0), "b", 8, Paradigm.MDLM, "mdlm/checkpoints/step-000020", sampler)));
+        FrontierFile.write(run, Paradigm.MDLM, lines);
+        assertEquals(lines, FrontierFile.read(run, Paradigm.MDLM));
+        assertTrue(run.frontierSamples(Paradigm.MDLM).endsWith("mdlm/frontier.jsonl"));
     }
 
     @Test

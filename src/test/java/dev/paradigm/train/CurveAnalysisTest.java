@@ -59,6 +59,16 @@ class CurveAnalysisTest {
     }
 
     @Test
+    void aCurveThatStillDriftsDownByLessThanFivePercentOfItsDropHasPlateaued() {
+        // drop 7.0 − 1.98 = 5.02; the last three evaluations gain 1.99 − 1.98 = 0.01, under 5% of it (0.251)
+        CurveAnalysis drifting = CurveAnalysis.of(curve(7.0, 2.0, 1.99, 1.985, 1.98));
+        assertTrue(drifting.lastEvalsSlope() < 0);
+        assertFalse(drifting.stillImproving());
+        // the same curve gaining 0.3 over its last evaluations (6% of a 5.0 drop) is still improving
+        assertTrue(CurveAnalysis.of(curve(7.0, 2.5, 2.3, 2.1, 2.0)).stillImproving());
+    }
+
+    @Test
     void anEmptyCurveIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CurveAnalysis.of(List.of()));
         assertTrue(e.getMessage().contains("eval_interval"));

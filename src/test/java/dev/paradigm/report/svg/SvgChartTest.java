@@ -48,6 +48,27 @@ class SvgChartTest {
     }
 
     @Test
+    void scatterChartPutsPerplexitiesOnALogAxisWithWhiskersAndAFrontLine() {
+        ScatterChart.LogScale axis = ScatterChart.LogScale.of(1.8, 20_900);
+        assertEquals(new ScatterChart.LogScale(1, 100_000), axis);
+        assertEquals(List.of(1.0, 10.0, 100.0, 1_000.0, 10_000.0, 100_000.0), axis.ticks());
+        assertEquals(List.of(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0), ScatterChart.LogScale.of(6, 25).ticks().subList(0, 7));
+        // a decade is a fifth of the plot's width on a five-decade axis
+        assertEquals((Frame.plotRight() - Frame.plotLeft()) / 5, axis.map(10) - axis.map(1), 1e-9);
+        assertEquals("0.5", ScatterChart.LogScale.label(0.5));
+        assertEquals("20,000", ScatterChart.LogScale.label(20_000));
+
+        ScatterChart.Point a = new ScatterChart.Point(2, 0.4, 0.38, 0.42);
+        ScatterChart.Point b = new ScatterChart.Point(20, 0.8, 0.78, 0.82);
+        ScatterChart.Point hidden = new ScatterChart.Point(Double.NaN, 0.5, 0.5, 0.5);
+        String svg = new ScatterChart("f", "t", "x", "y", List.of(new ScatterChart.Series("AR", "#000", true,
+                List.of(a, b, hidden), List.of(a, b)))).render();
+        assertEquals(2, svg.split("<g class=\"point\">", -1).length - 1, "two drawable points, each with its whisker");
+        assertTrue(svg.contains("stroke-dasharray=\"6 4\""), svg);
+        assertTrue(!svg.contains("NaN"), svg);
+    }
+
+    @Test
     void barChartNeedsOneBarPerCategory() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BarChart("b", "t", "y",
                 List.of("x", "y"), List.of(new BarChart.Series("s", "#000", List.of(new BarChart.Bar(1, 0, 2))))));
