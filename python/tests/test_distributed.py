@@ -13,7 +13,7 @@ import pytest
 import torch
 import torch.multiprocessing as mp
 
-from conftest import as_json, shipped, tiny
+from conftest import as_json, shipped, tiny, train_on
 from paradigm import distributed
 from paradigm.engine import Engine
 
@@ -33,7 +33,7 @@ def config_for(name):
 def train(engine, batches, rows):
     engine.set_rng(11)
     for i, x in enumerate(batches):
-        engine.train_step(np.ascontiguousarray(x[rows]), 1e-2)
+        train_on(engine, np.ascontiguousarray(x[rows]), 1e-2)
     losses = engine.drain()
     weights = {k: v.detach().clone() for k, v in engine.model.state_dict().items()}
     return losses, weights

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import torch
 
-from conftest import as_json, shipped, tiny
+from conftest import as_json, shipped, tiny, train_on
 from paradigm.boundary import PythonError
 from paradigm.data.generator import generate_stories
 from paradigm.data.tokenizer import decode_batch, encode, train_bpe
@@ -31,17 +31,17 @@ def test_resume_is_bit_identical(config, tmp_path, paradigm):
     straight = Engine(as_json(config), paradigm, V, EOS)
     straight.set_rng(7)
     for i, x in enumerate(data):
-        straight.train_step(x, 1e-2 * (i + 1) / 6)
+        train_on(straight, x, 1e-2 * (i + 1) / 6)
     first = Engine(as_json(config), paradigm, V, EOS)
     first.set_rng(7)
     for i, x in enumerate(data[:3]):
-        first.train_step(x, 1e-2 * (i + 1) / 6)
+        train_on(first, x, 1e-2 * (i + 1) / 6)
     files = json.loads(first.save(str(tmp_path / "ckpt")))
     assert sorted(files) == sorted(p.name for p in (tmp_path / "ckpt").iterdir())
     resumed = Engine(as_json({**config, "seed": 999}), paradigm, V, EOS)  # different init, overwritten by load
     resumed.load(str(tmp_path / "ckpt"))
     for i, x in enumerate(data[3:], start=3):
-        resumed.train_step(x, 1e-2 * (i + 1) / 6)
+        train_on(resumed, x, 1e-2 * (i + 1) / 6)
     a, b = weights(straight), weights(resumed)
     assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
     assert np.array_equal(straight.drain()[3:], resumed.drain())
@@ -50,7 +50,7 @@ def test_resume_is_bit_identical(config, tmp_path, paradigm):
 def test_drain_returns_loss_and_grad_norm_per_step_then_empties(config):
     engine = Engine(as_json(config), "ar", V, EOS)
     for x in batches(3):
-        engine.train_step(x, 1e-3)
+        train_on(engine, x, 1e-3)
     out = engine.drain()
     assert out.shape == (3, 2) and out.dtype == np.float64
     assert np.all(out[:, 0] > 2.0) and np.all(out[:, 1] > 0)  # near log(50) = 3.9 at init; non-zero gradients
@@ -69,7 +69,7 @@ def test_tiny_model_overfits_one_batch(config, paradigm):
     engine = Engine(as_json(config), paradigm, vocab, EOS)
     before = engine.evaluate(tokens, 3)
     for _ in range(100 if paradigm == "ar" else 300):
-        engine.train_step(tokens, 1e-2)
+        train_on(engine, tokens, 1e-2)
     after = engine.evaluate(tokens, 3)
     assert before[0] / before[1] > 5.0 and after[0] * 10 <= before[0]
 
@@ -175,7 +175,7 @@ def test_the_protocols_name_alone_changes_nothing(paradigm):
     for cfg in (arche, renamed):
         engine = Engine(as_json(cfg), paradigm, V, EOS)
         engine.set_rng(3)
-        engine.train_step(x, 1e-2)
+        train_on(engine, x, 1e-2)
         runs.append((json.loads(engine.info())["params"], engine.drain()[0, 0], engine.evaluate(x, 1)[0]))
     assert runs[0] == runs[1]
     controlled = Engine(as_json(tiny(shipped("demo"))), paradigm, V, EOS)
@@ -222,7 +222,7 @@ def test_cuda_requested_without_cuda_names_train_device(config, monkeypatch):
 def test_bad_tokens_are_rejected(config):
     engine = Engine(as_json(config), "ar", V, EOS)
     with pytest.raises(PythonError, match=r"token ids must lie in \[0, 50\); found values in \[0, 50\]"):
-        engine.train_step(np.full((2, 16), V, dtype=np.int32) * np.array([[0], [1]], dtype=np.int32), 1e-3)
+        train_on(engine, np.full((2, 16), V, dtype=np.int32) * np.array([[0], [1]], dtype=np.int32), 1e-3)
     with pytest.raises(PythonError, match="more than model.seq_len=16"):
         engine.evaluate(np.zeros((2, 17), dtype=np.int32), 0)
 
@@ -240,7 +240,7 @@ def test_train_window_takes_the_same_steps_as_a_manual_loop(config, paradigm):
     manual = Engine(as_json(config), paradigm, V, EOS)
     manual.set_rng(7)
     for step in range(5):  # batches cycle: 0 1 2 0 1
-        manual.train_step(batches[step % 3], 1e-2)
+        train_on(manual, batches[step % 3], 1e-2)
     assert seconds > 0
     assert looped.drain().shape == (0, 2)  # the window ends with a drain
     assert len(manual.drain()) == 5
