@@ -227,6 +227,75 @@ def test_bad_tokens_are_rejected(config):
         engine.evaluate(np.zeros((2, 17), dtype=np.int32), 0)
 
 
+def test_a_bound_batch_is_checked_at_every_step_and_must_be_refillable_int32(config):
+    engine = Engine(as_json(config), "ar", V, EOS)
+    with pytest.raises(PythonError, match="none is bound"):
+        engine.train_step(1e-3)
+    with pytest.raises(PythonError, match="C-contiguous int32 array"):
+        engine.bind_batch(np.zeros((2, 16), dtype=np.int64))
+    with pytest.raises(PythonError, match="C-contiguous int32 array"):
+        engine.bind_batch(np.zeros((16, 2), dtype=np.int32).T)  # a view that a refill could not fill row by row
+    buffer = np.zeros((2, 16), dtype=np.int32)
+    engine.bind_batch(buffer)
+    engine.train_step(1e-3)
+    buffer[1, 3] = -1  # refilled with a bad id after binding: the next step refuses it
+    with pytest.raises(PythonError, match=r"found values in \[-1, 0\]"):
+        engine.train_step(1e-3)
+    assert len(engine.drain()) == 1
+
+
+@pytest.mark.parametrize("protocol", ["demo", "arche-2026"])
+@pytest.mark.parametrize("paradigm", ["ar", "mdlm"])
+def test_a_bound_batch_refilled_in_place_trains_bit_identically_to_the_step_it_replaced(protocol, paradigm):
+    # The step before bind_batch, as a reference: a fresh int64 tensor per step, the modules set to training mode
+    # at every step, the same objective, clipping and AdamW. Binding once, refilling the memory in place, int32 ids
+    # and training mode set once must not change a bit of it; a step that read a copy taken when the buffer was bound
+    # would train on the first batch again and again, and fail.
+    config = tiny(shipped(protocol))
+    data = batches(4)
+    engine = Engine(as_json(config), paradigm, V, EOS)
+    engine.set_rng(7)
+    buffer = np.empty_like(data[0])
+    engine.bind_batch(data[0].copy())
+    for i, x in enumerate(data):
+        if i == 1:
+            engine.bind_batch(buffer)  # bound once; from here on only refilled
+        np.copyto(buffer, x)
+        engine.train_step(1e-2 * (i + 1))
+    reference = Engine(as_json(config), paradigm, V, EOS)
+    reference.set_rng(7)
+    model, optimizer = reference.model, reference.optimizer
+    losses = []
+    for i, x in enumerate(data):
+        for group in optimizer.param_groups:
+            group["lr"] = 1e-2 * (i + 1)
+        model.train()
+        loss = reference.objective.train_loss(reference.train_forward, torch.from_numpy(x).long(), reference.generator)
+        loss.backward()
+        grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), config["train"]["grad_clip"])
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        losses.append([loss.item(), grad_norm.item()])
+    assert np.array_equal(engine.drain(), np.array(losses))
+    a, b = weights(engine), weights(reference)
+    assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_the_model_trains_in_training_mode_and_is_put_back_in_it_after_evaluating_scoring_and_sampling(config):
+    engine = Engine(as_json(config), "ar", V, EOS)
+    modes = []
+    engine.model.register_forward_pre_hook(lambda module, args: modes.append(module.training))
+    x = batches(1)[0]
+    train_on(engine, x, 1e-3)
+    engine.evaluate(x, 0)
+    engine.score(x, 1)
+    engine.sample(1, 0, json.dumps({**config["sample"], "length": 4}), [EOS])
+    assert modes[0] is True and not any(modes[1:]), modes  # eval mode inside each of the three calls
+    assert all(m.training for m in engine.model.modules()), "back in training mode"
+    train_on(engine, x, 1e-3)
+    assert modes[-1] is True
+
+
 def stacked_batches(k, rows=4, cols=16, seed=0):
     return np.random.default_rng(seed).integers(0, V, (k, rows, cols)).astype(np.int32)
 
@@ -262,3 +331,16 @@ def test_device_facts_name_the_device(config):
     facts = json.loads(Engine(as_json(config), "ar", V, EOS).device_facts())
     assert facts["device"] == "cpu" and facts["device_name"] is None
     assert facts["torch"] == torch.__version__ and facts["torch_threads"] == torch.get_num_threads()
+
+
+def test_device_facts_give_the_peak_memory_since_the_engine_was_built(config):
+    first = Engine(as_json(config), "ar", V, EOS)
+    ballast = torch.ones(64 * 2**20 // 4)  # 64 MiB touched while the first engine is the newest
+    peak_with_ballast = json.loads(first.device_facts())
+    del ballast
+    second = Engine(as_json(config), "ar", V, EOS)
+    facts = json.loads(second.device_facts())
+    assert facts["peak_memory_kind"] in ("process_peak_rss", "process_peak_rss_since_start")
+    assert facts["peak_memory_gib"] > 0.01  # at least torch itself
+    if facts["peak_memory_kind"] == "process_peak_rss":  # the peak was reset when the second engine was built
+        assert facts["peak_memory_gib"] < peak_with_ballast["peak_memory_gib"] - 0.03, (facts, peak_with_ballast)
