@@ -57,9 +57,10 @@ public record BenchReport(ExperimentConfig config, BenchSettings settings, Strin
             return device.path("peak_memory_kind").asText("unknown");
         }
 
-        /** The dense peak FLOP/s of the device in the engine's dtype, when known. */
+        /** The dense peak FLOP/s of the device in the engine's dtype (and TF32 setting), when known. */
         public OptionalDouble peakFlops() {
-            return PeakFlops.of(device.path("device_name").asText(null), info.dtype());
+            return PeakFlops.of(device.path("device_name").asText(null), info.dtype(),
+                    device.path("tf32_matmul").asBoolean(false));
         }
 
         /** Model FLOP utilisation of the Java-driven loop's median throughput, when the peak is known. */
