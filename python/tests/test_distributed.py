@@ -84,7 +84,7 @@ def test_two_ranks_with_half_batches_train_the_one_process_model(tmp_path, parad
 def test_mdlm_noise_for_a_shard_is_the_global_draw_sliced():
     """The rows a rank masks are exactly the rows one process masks in the global batch."""
     from paradigm import config
-    from paradigm.objectives import Paradigm, make_objective
+    from paradigm.objectives import Paradigm, TokenNll, make_objective
 
     objective = make_objective(Paradigm.MDLM, config.read(config_for("demo")).mdlm, V)
     tokens = torch.from_numpy(global_batches()[0]).long()
@@ -94,7 +94,7 @@ def test_mdlm_noise_for_a_shard_is_the_global_draw_sliced():
         def model(z_t, t):
             seen[key] = (z_t.clone(), t.clone())
             return torch.zeros(*z_t.shape, V)
-        return model
+        return TokenNll(model)
 
     objective.train_loss(recorder("all"), tokens, torch.Generator().manual_seed(5))
     for rank in range(WORLD):
