@@ -196,7 +196,8 @@ class Engine:
         array = np.asarray(tokens)
         if array.dtype != np.int32 or not array.flags.c_contiguous or not array.flags.writeable:
             raise ValueError("bind_batch needs a writeable, C-contiguous int32 array (its memory is refilled in place and "
-                             f"read by every step); found dtype {array.dtype}, flags {array.flags}.")
+                             f"read by every step); found dtype {array.dtype}, C-contiguous "
+                             f"{array.flags.c_contiguous}, writeable {array.flags.writeable}.")
         self.batch = self._checked(array)
         self.batch_host = torch.from_numpy(array)  # shares the memory: no copy, now or per step
 
