@@ -166,8 +166,8 @@ for name in ("tinystories", "arche-2026"):
               f"{t['python_tokens_per_s']['median']:>12,.0f} {t['java_over_python']:>8.4f} {t['pair_ratios']['median']:>9.4f} "
               f"{mfu:>6} {p['peak_memory_gib']:>9.2f}  {bench['device']} ({'compiled' if bench['compiled'] else 'eager'})")
     if name == "arche-2026" and bench["dtype"] != "float32":
-        print(f"  note: arche-2026 ran in {bench['dtype']}, not the study's float32: this tree's engine has no precision "
-              "setting yet, so these are not the study's numbers")
+        print(f"  note: arche-2026 ran in {bench['dtype']}, not the study's float32 (train.precision), so these are not "
+              "the study's numbers")
 PY
 say "done (exit $status); results in $OUT"
 exit "$status"

@@ -50,10 +50,25 @@ class Split(Enum):
     DATASET = "dataset"  # the source's own validation split
 
 
+class SplitRule(Enum):
+    SORTED_SAMPLE = "sorted-sample"  # round(n·val_fraction) chunks drawn by numpy's default_rng, in stream order
+    PERMUTATION_TAIL = "permutation-tail"  # the last ⌊n·val_fraction⌋ of RandomState(seed).permutation(n): the study
+
+
 class Device(Enum):
     AUTO = "auto"
     CPU = "cpu"
     CUDA = "cuda"
+
+
+class Precision(Enum):
+    BF16 = "bf16"  # on CUDA: bfloat16 autocast and TF32 matmuls
+    FLOAT32 = "float32"  # float32 throughout: no autocast, no TF32 (the published study)
+
+
+class Init(Enum):
+    GPT2 = "gpt2"  # N(0, 0.02), residual projections scaled by 1/sqrt(2·n_layer)
+    PYTORCH = "pytorch"  # PyTorch's own defaults: Embedding N(0, 1), Linear Kaiming-uniform (the published study)
 
 
 class WeightDecayScope(Enum):
@@ -106,6 +121,8 @@ class DataConfig:
     split: Split
     val_fraction: float
     split_seed: int
+    split_rule: SplitRule
+    val_min_chunks: int
 
 
 @dataclass(frozen=True)
@@ -116,7 +133,10 @@ class ModelConfig:
     d_ff: int
     seq_len: int
     time_conditioning: bool
+    time_scale: float
     mdlm_head: MdlmHead
+    init: Init
+    norm_eps: float
     impl: str | None
 
 
@@ -129,6 +149,7 @@ class TrainConfig:
     beta2: float
     adam_eps: float
     grad_clip: float
+    precision: Precision
     device: Device
     compile: str | bool  # "auto" (on for CUDA), True or False, as the resolved JSON writes them
 
@@ -145,7 +166,9 @@ class MdlmConfig:
 @dataclass(frozen=True)
 class ConfidenceConfig:
     repetition_penalty: float
-    temperature_end: float
+    repetition_cap: float
+    final_temperature_ratio: float
+    min_temperature: float
 
 
 @dataclass(frozen=True)

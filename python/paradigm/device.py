@@ -30,13 +30,15 @@ def resolve_compile(value: str | bool, device: torch.device) -> bool:
     return device.type == "cuda" if value == "auto" else bool(value)
 
 
-def use_tf32(device: torch.device):
-    """Float32 matmuls (and convolutions) on CUDA in TF32, through the per-backend settings of torch >= 2.9; the
-    legacy ``allow_tf32`` flags and ``set_float32_matmul_precision`` must not be mixed with them (torch then refuses
-    to say which precision holds). Under bf16 autocast this touches only what autocast leaves in float32."""
+def use_tf32(device: torch.device, enabled: bool):
+    """Float32 matmuls (and convolutions) on CUDA in TF32 when ``enabled``, else in full float32 ("ieee"), through the
+    per-backend settings of torch >= 2.9; the legacy ``allow_tf32`` flags and ``set_float32_matmul_precision`` are not
+    mixed with them (reading ``allow_tf32`` after the new settings were used can raise). Under bf16 autocast this touches only
+    what autocast leaves in float32."""
     if device.type == "cuda":
-        torch.backends.cuda.matmul.fp32_precision = "tf32"
-        torch.backends.cudnn.conv.fp32_precision = "tf32"
+        precision = "tf32" if enabled else "ieee"
+        torch.backends.cuda.matmul.fp32_precision = precision
+        torch.backends.cudnn.conv.fp32_precision = precision
 
 
 def point_workers_at_python():

@@ -23,7 +23,7 @@ from safetensors.torch import load_file, save_file
 from . import config as config_module
 from . import distributed
 from .boundary import java_entry
-from .config import ExperimentConfig, MdlmHead, SampleConfig, WeightDecayScope
+from .config import ExperimentConfig, MdlmHead, Precision, SampleConfig, WeightDecayScope
 from .data.tokenizer import decode_batch, encode
 from .device import (
     PinnedStager, device_facts, point_workers_at_python, reset_peak_memory, resolve_compile, resolve_device, use_tf32,
@@ -52,7 +52,10 @@ def model_args_for(cfg: ExperimentConfig, paradigm: Paradigm, vocab_size: int) -
         n_mask_tokens=1 if is_mdlm else 0,
         time_conditioning=timed,
         time_embed="sinusoidal_input" if timed else "none",
+        time_scale=m.time_scale,
         tie_head=not (is_mdlm and m.mdlm_head is MdlmHead.UNTIED),
+        init=m.init.value,
+        norm_eps=m.norm_eps,
     ).validate()
 
 
@@ -80,7 +83,10 @@ class Engine:
         self.seed = self.config.seed
         self.impl = self.config.model.impl
         self.objective = make_objective(self.paradigm, self.config.mdlm, self.vocab_size)
-        use_tf32(self.device)
+        # train.precision: bf16 autocast and TF32 matmuls on CUDA, or float32 throughout (set both ways: the flags
+        # are global, and an engine of another config may have run in this process before)
+        self.bf16 = self.device.type == "cuda" and self.config.train.precision is Precision.BF16
+        use_tf32(self.device, self.bf16)
         self._build(model_args_for(self.config, self.paradigm, self.vocab_size))
         # Training noise (MDLM t and masks) comes from this generator so save/load restores it exactly.
         self.generator = torch.Generator(device=self.device).manual_seed(self.seed)
@@ -121,7 +127,7 @@ class Engine:
         )
 
     def _autocast(self):
-        if self.device.type == "cuda":
+        if self.bf16:
             return torch.autocast("cuda", dtype=torch.bfloat16)
         return contextlib.nullcontext()
 
@@ -167,7 +173,7 @@ class Engine:
                 "params_embedding": counts["params_embedding"],
                 "flops_per_token": counts["flops_per_token"],
                 "device": str(self.device),
-                "dtype": "bfloat16" if self.device.type == "cuda" else "float32",
+                "dtype": "bfloat16" if self.bf16 else "float32",
                 "compiled": self.use_compile,
                 "torch": torch.__version__,
                 "model": self.model_args.to_dict(),
@@ -268,6 +274,15 @@ class Engine:
         with self._evaluating():
             total, count = self.objective.evaluate(self.forward, x, int(seed))
         return np.array([float(total), float(count)], dtype=np.float64)
+
+    @java_entry
+    def cross_entropy(self, tokens, seed: int) -> float:
+        """The batch's mean cross-entropy as the training loss measures it, the published study's validation number:
+        AR mean next-token CE; MDLM unweighted CE over the masked tokens, t and masks drawn as in training from a
+        generator seeded with ``seed`` (``objectives.*.cross_entropy``). Java averages the batch means."""
+        x = self._tokens(tokens)
+        with self._evaluating():
+            return float(self.objective.cross_entropy(self.forward, x, int(seed)))
 
     @java_entry
     def score(self, tokens, start: int) -> np.ndarray:

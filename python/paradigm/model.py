@@ -18,6 +18,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 TIME_EMBEDS = ("none", "sinusoidal_input")
+INITS = ("gpt2", "pytorch")  # config.Init's values
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,12 @@ class ModelArgs:
     causal: bool = True  # True: autoregressive; False: bidirectional (MDLM)
     n_mask_tokens: int = 0  # 1 for MDLM: one extra input row, the mask token id == vocab_size
     time_conditioning: bool = False  # MDLM only; upstream MDLM ignores t as well
-    time_embed: str = "none"  # "none" | "sinusoidal_input": sin/cos(1000·t) -> Linear(d,d)+bias -> SiLU, added to the input
+    # "none" | "sinusoidal_input": [sin, cos](time_scale·t·f) -> Linear(d,d)+bias -> SiLU, added to the input
+    time_embed: str = "none"
+    time_scale: float = 1000.0  # DDPM's timestep scale; the published study fed t itself (1.0)
     tie_head: bool = True  # output head reuses the input embedding rows of the real vocabulary
+    # "gpt2": N(0, 0.02), residual projections / sqrt(2·n_layer) | "pytorch": nn.Embedding's and nn.Linear's own
+    init: str = "gpt2"
     # Embedding and head rows are padded to a multiple of 64 so the big vocabulary matmul hits
     # tensor-core friendly shapes (nanoGPT: 50257 -> 50304 "for efficiency"). Padding rows are never
     # looked up, their logits are sliced off, and parameter counts exclude them.
@@ -50,8 +55,9 @@ class ModelArgs:
         if min(dims) < 1 or self.d_model % self.n_head or self.head_dim % 2 or self.seq_len < 2:
             raise ValueError(f"{self} cannot be built: every size must be positive, seq_len at least 2, and d_model "
                              "must split into n_head heads of even width (rotary embeddings rotate channel pairs).")
-        if self.n_mask_tokens not in (0, 1) or self.time_embed not in TIME_EMBEDS:
-            raise ValueError(f"{self} cannot be built: n_mask_tokens must be 0 or 1, time_embed one of {TIME_EMBEDS}.")
+        if self.n_mask_tokens not in (0, 1) or self.time_embed not in TIME_EMBEDS or self.init not in INITS:
+            raise ValueError(f"{self} cannot be built: n_mask_tokens must be 0 or 1, time_embed one of {TIME_EMBEDS}, "
+                             f"init one of {INITS}.")
         if self.time_conditioning and (self.causal or self.time_embed == "none"):
             raise ValueError(f"{self} cannot be built: time conditioning needs a bidirectional model and an embedding.")
         return self
@@ -176,19 +182,22 @@ class Block(nn.Module):
 
 
 class TimeEmbedding(nn.Module):
-    """t (B,) in [0, 1] -> (B, d): sin/cos features of 1000·t (DDPM's timestep scale) -> Linear -> SiLU."""
+    """t (B,) in [0, 1] -> (B, d): [sin, cos] of scale·t·f_i for d/2 frequencies f_i = 10000^(-i/(d/2)), then
+    Linear -> SiLU. ``scale`` 1000 is DDPM's timestep scale; the published study used t itself (scale 1)."""
 
-    def __init__(self, d_model: int):
+    def __init__(self, d_model: int, scale: float):
         super().__init__()
-        self.d_model = d_model
+        self.d_model, self.scale = d_model, scale
         self.linear = nn.Linear(d_model, d_model, bias=True)
 
-    def forward(self, t):
+    def features(self, t):
         half = self.d_model // 2
         freqs = torch.exp(-math.log(10000.0) * torch.arange(half, device=t.device, dtype=torch.float32) / half)
-        angles = 1000.0 * t.float()[:, None] * freqs[None, :]
-        features = torch.cat([angles.cos(), angles.sin()], dim=-1)  # (B, d)
-        return F.silu(self.linear(features))
+        angles = self.scale * t.float()[:, None] * freqs[None, :]
+        return torch.cat([angles.sin(), angles.cos()], dim=-1)  # (B, d)
+
+    def forward(self, t):
+        return F.silu(self.linear(self.features(t)))
 
 
 class Transformer(nn.Module):
@@ -201,7 +210,7 @@ class Transformer(nn.Module):
         self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.n_layer))
         self.norm = RMSNorm(cfg.d_model, cfg.norm_eps)
         self.head = None if cfg.tie_head else nn.Linear(cfg.d_model, cfg.padded(cfg.vocab_size), bias=False)
-        self.time_mlp = TimeEmbedding(cfg.d_model) if cfg.time_embed == "sinusoidal_input" else None
+        self.time_mlp = TimeEmbedding(cfg.d_model, cfg.time_scale) if cfg.time_embed == "sinusoidal_input" else None
         cos, sin = rope_tables(cfg.seq_len, cfg.head_dim, cfg.rope_base)
         self.register_buffer("rope_cos", cos, persistent=False)
         self.register_buffer("rope_sin", sin, persistent=False)
@@ -227,27 +236,32 @@ class Transformer(nn.Module):
     @torch.no_grad()
     def init_weights(self, generator: torch.Generator):
         """Seeded init in a fixed order; paradigm-specific parts (mask row, time MLP) are drawn LAST so
-        that an AR and an MDLM model built from the same seed get identical shared parameters."""
-        cfg, std = self.cfg, 0.02
-        resid_std = std / math.sqrt(2 * cfg.n_layer)  # GPT-2: scale residual projections by depth
+        that an AR and an MDLM model built from the same seed get identical shared parameters.
+
+        ``gpt2``: every matrix and embedding N(0, 0.02), residual projections N(0, 0.02 / sqrt(2·n_layer)), biases 0.
+        ``pytorch``: what nn.Embedding and nn.Linear do on their own (the published study: nothing custom), so
+        embeddings are N(0, 1) and a Linear of fan-in n is U(±1/sqrt(n)), its bias too. With a tied head that makes
+        the initial logits' std about sqrt(d_model)."""
+        cfg = self.cfg
         V = cfg.vocab_size
-        self.tok_emb.weight[:V].normal_(0.0, std, generator=generator)
+        embedding, linear, resid, bias = _initialisers(cfg, generator)
+        embedding(self.tok_emb.weight[:V])
         for block in self.blocks:
-            block.attn.qkv.weight.normal_(0.0, std, generator=generator)
-            block.attn.proj.weight.normal_(0.0, resid_std, generator=generator)
-            block.mlp.fc_in.weight.normal_(0.0, std, generator=generator)
-            block.mlp.fc_out.weight.normal_(0.0, resid_std, generator=generator)
+            linear(block.attn.qkv.weight)
+            resid(block.attn.proj.weight)
+            linear(block.mlp.fc_in.weight)
+            resid(block.mlp.fc_out.weight)
             block.norm_attn.weight.fill_(1.0)
             block.norm_mlp.weight.fill_(1.0)
         self.norm.weight.fill_(1.0)
         if self.head is not None:
-            self.head.weight[:V].normal_(0.0, std, generator=generator)
+            linear(self.head.weight[:V])
             self.head.weight[V:].zero_()
-        self.tok_emb.weight[V : cfg.input_rows].normal_(0.0, std, generator=generator)  # the mask row
+        embedding(self.tok_emb.weight[V : cfg.input_rows])  # the mask row
         self.tok_emb.weight[cfg.input_rows :].zero_()  # padding: never looked up
         if self.time_mlp is not None:
-            self.time_mlp.linear.weight.normal_(0.0, std, generator=generator)
-            self.time_mlp.linear.bias.zero_()
+            linear(self.time_mlp.linear.weight)
+            bias(self.time_mlp.linear.bias, fan_in=cfg.d_model)
 
     def param_counts(self) -> dict:
         """Parameter counts without the padding rows."""
@@ -273,6 +287,25 @@ class Transformer(nn.Module):
         if self.head is None:
             n += self.cfg.vocab_size * self.cfg.d_model
         return flops_per_token(n, self.cfg)
+
+
+def _initialisers(cfg: ModelArgs, generator: torch.Generator):
+    """(embedding, linear, residual projection, bias) initialisers of ``cfg.init``, each drawing from ``generator``.
+    A weight's fan-in is its shape's last size (out, in); a bias is given its layer's."""
+
+    def normal(std):
+        return lambda w: w.normal_(0.0, std, generator=generator)
+
+    def uniform(w, fan_in=None):
+        # nn.Linear's reset_parameters: kaiming_uniform_(a=sqrt(5)) has the bound gain·sqrt(3/fan_in) with
+        # gain = sqrt(2/(1+5)), i.e. 1/sqrt(fan_in); its bias is U(±1/sqrt(fan_in)) too.
+        bound = 1.0 / math.sqrt(fan_in or w.size(-1))
+        w.uniform_(-bound, bound, generator=generator)
+
+    if cfg.init == "pytorch":
+        return normal(1.0), uniform, uniform, uniform
+    # GPT-2: residual projections scaled by depth, biases zero
+    return normal(0.02), normal(0.02), normal(0.02 / math.sqrt(2 * cfg.n_layer)), lambda b, fan_in: b.zero_()
 
 
 def flops_per_token(n_matmul_params: int, cfg: ModelArgs) -> int:

@@ -166,6 +166,11 @@ class ARObjective:
         return nll.double().sum(), nll.numel()
 
     @torch.no_grad()
+    def cross_entropy(self, nll_model, tokens, seed: int):
+        """Mean next-token CE of the batch, float64 (the study's AR validation number per batch); the seed is unused."""
+        return nll_model(tokens[:, :-1], tokens[:, 1:]).double().mean()
+
+    @torch.no_grad()
     def score(self, nll_model, tokens, start: int, eos_id: int):
         """Per-row (summed NLL, tokens scored), float64 (n, 2), of whole samples (n, L): the generative perplexity.
 
@@ -243,6 +248,16 @@ class MDLMObjective:
         t = t[rows]
         nll, _ = self.masked_nll(nll_model, tokens, t, generator, global_masked[rows])
         return self.loss(nll, t, self.schedule, global_masked, world)
+
+    @torch.no_grad()
+    def cross_entropy(self, nll_model, tokens, seed: int):
+        """Unweighted CE over the batch's masked tokens, float64: t from mdlm.time_sampler and masks from the schedule,
+        drawn as in training but from a generator seeded with ``seed`` (the study's MDLM validation number per batch,
+        which it drew unseeded). Not a likelihood bound."""
+        generator = torch.Generator(device=tokens.device).manual_seed(int(seed))
+        t = self.sample_times(tokens.size(0), self.eps, generator, tokens.device)
+        nll, masked = self.masked_nll(nll_model, tokens, t, generator)
+        return nll.double().sum() / masked.sum().clamp(min=1)
 
     @torch.no_grad()
     def evaluate(self, nll_model, tokens, seed: int):

@@ -19,12 +19,16 @@ MDLM samplers (``config.MdlmSampler``, chosen by ``sample.mdlm_sampler``; ``make
   one and the cached logits are reused (fresh noise is still drawn). This is exact only when the model
   ignores t (model.time_conditioning false, as upstream MDLM); with time conditioning it reuses
   logits computed at an earlier t.
-- ``confidence`` (the published study): at each of ``steps`` steps, sample every masked position, then
-  reveal the k most confident (probability of the drawn token), k = max(1, masked // steps_left), so the
-  last step reveals the rest. Logits of tokens already in the sequence are divided (if positive) or
-  multiplied (if negative) by ``sample.confidence.repetition_penalty`` (CTRL-style), and the temperature
-  is annealed linearly from ``sample.temperature`` at the first step to
-  ``sample.confidence.temperature_end`` at the last.
+- ``confidence`` (the published study's sampler, as its code ran it): at step s = 0 … S-1 the model sees
+  t = 1 - s/S; the logit of every token id already revealed c times in the row is divided by
+  min(p^c, cap) (p = ``sample.confidence.repetition_penalty``, cap = ``repetition_cap``: dividing a negative
+  logit raises it); the logits are divided by the temperature max(T·(r + (1 - r)·t), T_min)
+  (T = ``sample.temperature``, r = ``final_temperature_ratio``, T_min = ``min_temperature``); a token is drawn at
+  every position; the k = max(1, masked // (S - s)) masked positions whose drawn token is most probable are
+  revealed (deterministic top-k); revealed tokens never change. The last step's k is every position still
+  masked, so the study's fallback (an argmax at t = 0 for positions left masked) never has work. With the
+  study's values (T 0.8, r 0.4, T_min 0.1, p 1.3, cap 5, S 100, L 128) the temperature falls from 0.8 to
+  0.325, and 72 steps reveal one token, 28 two.
 """
 
 from __future__ import annotations
@@ -139,14 +143,21 @@ def sample_mdlm_ancestral(model, prompt, settings: SampleConfig, generator, mask
     return x
 
 
-def apply_repetition_penalty(logits, x, mask_id: int, penalty: float):
-    """CTRL-style: tokens present (unmasked) anywhere in the row get logit/penalty if > 0, logit*penalty else."""
+def apply_repetition(logits, x, mask_id: int, penalty: float, cap: float):
+    """logits (B, L, V) of rows x (B, L): the logit of every token id revealed c > 0 times in its row, divided by
+    min(penalty^c, cap); ids not yet revealed are unchanged (penalty^0 = 1). A negative logit is raised."""
     B, L, V = logits.shape
-    present = (x != mask_id).float()
-    counts = torch.zeros(B, V, device=x.device).scatter_add_(1, torch.where(x == mask_id, 0, x), present)
-    seen = (counts > 0)[:, None, :]  # (B, 1, V)
-    penalised = torch.where(logits > 0, logits / penalty, logits * penalty)
-    return torch.where(seen, penalised, logits)
+    revealed = (x != mask_id).to(logits.dtype)
+    ids = torch.where(x == mask_id, 0, x)  # a masked position adds 0 to id 0
+    counts = torch.zeros(B, V, dtype=logits.dtype, device=x.device).scatter_add_(1, ids, revealed)
+    return logits / (penalty ** counts).clamp(max=cap)[:, None, :]
+
+
+def confidence_temperature(settings: SampleConfig, t: float) -> float:
+    """The confidence sampler's temperature at noise level t: max(T·(r + (1 - r)·t), T_min)."""
+    c = settings.confidence
+    r = c.final_temperature_ratio
+    return max(settings.temperature * (r + (1.0 - r) * t), c.min_temperature)
 
 
 @torch.no_grad()
@@ -154,26 +165,24 @@ def sample_mdlm_confidence(model, prompt, settings: SampleConfig, generator, mas
     """prompt (B, P>=0) -> (B, length): confidence-ordered unmasking, see the module docstring. It reveals a count
     of tokens per step, not what a schedule says, so ``schedule`` is unused."""
     B, P = prompt.shape
-    device, steps = prompt.device, settings.mdlm_steps
+    device, steps, c = prompt.device, settings.mdlm_steps, settings.confidence
     x = torch.full((B, settings.length), mask_id, dtype=torch.long, device=device)
     x[:, :P] = prompt
-    for i in range(steps):
+    for s in range(steps):
         masked = x == mask_id
         if not bool(masked.any()):
             break
-        steps_left = steps - i
-        end = settings.confidence.temperature_end
-        temperature = settings.temperature + (end - settings.temperature) * i / max(steps - 1, 1)
-        logits = model(x, _times(1.0 - i / steps, B, device)).float()
-        logits = apply_repetition_penalty(logits, x, mask_id, settings.confidence.repetition_penalty)
-        logits = filter_logits(logits, temperature, settings.top_k, settings.top_p)
+        t = 1.0 - s / steps
+        logits = model(x, _times(t, B, device)).float()
+        logits = apply_repetition(logits, x, mask_id, c.repetition_penalty, c.repetition_cap)
+        logits = filter_logits(logits, confidence_temperature(settings, t), settings.top_k, settings.top_p)
         proposal = gumbel_argmax(logits, generator, settings.float64)
-        confidence = logits.softmax(dim=-1).gather(-1, proposal[..., None]).squeeze(-1)
+        confidence = logits.softmax(dim=-1).gather(-1, proposal[..., None]).squeeze(-1)  # of the token drawn
         confidence = confidence.masked_fill(~masked, float("-inf"))
-        k = (masked.sum(dim=1) // steps_left).clamp(min=1)  # (B,)
+        k = (masked.sum(dim=1) // (steps - s)).clamp(min=1)  # (B,)
         rank = confidence.argsort(dim=1, descending=True, stable=True).argsort(dim=1, stable=True)
         x = torch.where(masked & (rank < k[:, None]), proposal, x)
-    return x
+    return x  # the last step's k is every position still masked, so none is left over
 
 
 def sample_mdlm_cached(model, prompt, settings: SampleConfig, generator, mask_id: int, schedule):

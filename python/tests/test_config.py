@@ -21,7 +21,7 @@ def leaf_keys(tree: dict, prefix: str = "") -> set[str]:
 def test_every_key_python_reads_is_in_demo_yaml():
     demo = leaf_keys(shipped("demo"))
     read = config.keys()  # derived from the dataclasses' fields, not listed by hand
-    assert len(read) > 40 and "sample.confidence.temperature_end" in read and "train.beta2" in read
+    assert len(read) > 40 and "sample.confidence.repetition_cap" in read and "train.beta2" in read
     assert [key for key in read if key not in demo] == []
 
 
@@ -33,8 +33,8 @@ def test_every_shipped_config_reads(name):
 
 def test_a_missing_key_is_named_never_defaulted():
     raw = shipped("demo")
-    del raw["sample"]["confidence"]["temperature_end"]
-    with pytest.raises(config.ConfigError, match=r"^sample\.confidence\.temperature_end is missing from the resolved "
+    del raw["sample"]["confidence"]["repetition_cap"]
+    with pytest.raises(config.ConfigError, match=r"^sample\.confidence\.repetition_cap is missing from the resolved "
                                                  r"config; Java sends every key of configs/demo\.yaml"):
         config.read(raw)
 

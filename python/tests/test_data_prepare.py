@@ -59,7 +59,8 @@ def test_manifest_describes_the_data(prepared):
     assert m["tokenizer"]["vocab_size"] == 400 and m["tokenizer"]["eos_id"] == 0
     assert (m["dtype"], m["seq_len"], m["separator"]) == ("uint16", SEQ, "eos")
     assert m["stories"] == {"read": 300, "kept": 300, "dropped_short": 0}  # every story has > 51 characters
-    assert m["split"] == {"kind": "random", "val_fraction": 0.05, "seed": 42}
+    assert m["split"] == {"kind": "random", "val_fraction": 0.05, "seed": 42, "rule": "sorted-sample",
+                          "val_min_chunks": 1}
     for part in ("train", "val"):
         header, chunks = _read_bin(os.path.join(out, m[part]["file"]))
         assert header[:6] == (20260127, 1, 2, SEQ, m[part]["chunks"], 400) and not any(header[6:])

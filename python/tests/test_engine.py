@@ -344,3 +344,20 @@ def test_device_facts_give_the_peak_memory_since_the_engine_was_built(config):
     assert facts["peak_memory_gib"] > 0.01  # at least torch itself
     if facts["peak_memory_kind"] == "process_peak_rss":  # the peak was reset when the second engine was built
         assert facts["peak_memory_gib"] < peak_with_ballast["peak_memory_gib"] - 0.03, (facts, peak_with_ballast)
+
+
+def test_tf32_is_set_through_the_per_backend_api_only():
+    # torch >= 2.9 can refuse to read the legacy flags (allow_tf32) once the per-backend ones were set ("mix of the
+    # legacy and new APIs"), so the engine sets and reads only the new ones; they need no GPU to be set.
+    from paradigm.device import use_tf32
+
+    saved = torch.backends.cuda.matmul.fp32_precision, torch.backends.cudnn.conv.fp32_precision
+    try:
+        use_tf32(torch.device("cuda"), True)
+        assert (torch.backends.cuda.matmul.fp32_precision, torch.backends.cudnn.conv.fp32_precision) == ("tf32", "tf32")
+        use_tf32(torch.device("cuda"), False)  # train.precision: float32 (the study's): no TF32
+        assert (torch.backends.cuda.matmul.fp32_precision, torch.backends.cudnn.conv.fp32_precision) == ("ieee", "ieee")
+        use_tf32(torch.device("cpu"), True)  # a CPU engine leaves the CUDA settings alone
+        assert torch.backends.cuda.matmul.fp32_precision == "ieee"
+    finally:
+        torch.backends.cuda.matmul.fp32_precision, torch.backends.cudnn.conv.fp32_precision = saved

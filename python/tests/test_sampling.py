@@ -12,7 +12,7 @@ from paradigm.config import MdlmSampler
 from paradigm.model import ModelArgs, build_model
 from paradigm.objectives import LogLinearSchedule
 from paradigm.sampling import (
-    apply_repetition_penalty, fill_after_eos, filter_logits, gumbel_argmax, make_mdlm_sampler, sample_ar,
+    apply_repetition, fill_after_eos, filter_logits, gumbel_argmax, make_mdlm_sampler, sample_ar,
     sample_mdlm_confidence,
 )
 
@@ -56,10 +56,11 @@ def test_gumbel_argmax_draws_the_categorical_distribution():
 def test_fill_after_eos_and_repetition_penalty_by_hand():
     ids = torch.tensor([[0, 5, 0, 7, 8], [0, 5, 6, 7, 8]])
     assert fill_after_eos(ids, 0, start=1).tolist() == [[0, 5, 0, 0, 0], [0, 5, 6, 7, 8]]
-    x = torch.tensor([[1, 3, 3]])  # tokens 1 and 3 are present; 3 is the mask id here → only 1 counts
-    logits = torch.tensor([[[2.0, 2.0, -2.0]]]).expand(1, 3, 3)
-    out = apply_repetition_penalty(logits, x, mask_id=3, penalty=2.0)
-    assert out[0, 0].tolist() == [2.0, 1.0, -2.0]
+    x = torch.tensor([[1, 3, 1, 2, 1]])  # token 1 revealed 3 times, 2 once; 3 is the mask id here, so it never counts
+    logits = torch.tensor([[[2.0, 2.0, -2.0, 4.0]]]).expand(1, 5, 4)
+    out = apply_repetition(logits, x, mask_id=3, penalty=2.0, cap=5.0)
+    # by hand: token 1 / min(2^3, 5) = 2/5; token 2 / min(2^1, 5) = -2/2, raised; tokens 0 and 3 unchanged
+    torch.testing.assert_close(out[0, 0], torch.tensor([2.0, 0.4, -1.0, 4.0]))
 
 
 def test_kv_cached_greedy_equals_full_recompute():

@@ -11,6 +11,7 @@ Java calls `prepare(config_json, out_dir)`; it decides where out_dir is and rena
 from __future__ import annotations
 
 import json
+import math
 import os
 import time
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ import numpy as np
 
 from paradigm import config as config_module
 from paradigm.boundary import java_entry
-from paradigm.config import ExperimentConfig, Separator, Split, TokenizerKind
+from paradigm.config import ExperimentConfig, Separator, Split, SplitRule, TokenizerKind
 from paradigm.data.errors import DataError
 from paradigm.data.progress import TokenProgress, log
 from paradigm.data.sources import load_corpus
@@ -99,7 +100,8 @@ def prepare_data(cfg: ExperimentConfig, out_dir: str) -> Prepared:
         "dtype": "uint16" if dtype.itemsize == 2 else "int32",
         "seq_len": seq_len, "separator": data.separator.value,
         "stories": stats,
-        "split": {"kind": data.split.value, "val_fraction": data.val_fraction, "seed": data.split_seed},
+        "split": {"kind": data.split.value, "val_fraction": data.val_fraction, "seed": data.split_seed,
+                  "rule": data.split_rule.value, "val_min_chunks": data.val_min_chunks},
         "train": {"file": TRAIN_FILE, "chunks": len(train_chunks), "tokens": train_chunks.size,
                   "sha256": train_sha, "bytes": train_bytes},
         "val": {"file": VAL_FILE, "chunks": len(val_chunks), "tokens": val_chunks.size,
@@ -158,18 +160,30 @@ def pack(tokens: np.ndarray, seq_len: int) -> np.ndarray:
 
 
 def split_chunks(cfg: ExperimentConfig, train_tokens: np.ndarray, val_tokens: np.ndarray | None):
-    """(train chunks, val chunks). random: a seeded share of the chunks goes to val; both keep stream order."""
+    """(train chunks, val chunks). random: a seeded share of the chunks goes to val, chosen by data.split_rule
+    (``val_rows``); the training chunks keep stream order (Java draws the batch order)."""
     chunks = pack(train_tokens, cfg.model.seq_len)
     if cfg.data.split is Split.RANDOM:
-        n_val = max(1, int(len(chunks) * cfg.data.val_fraction + 0.5))
-        _check_enough(cfg, len(chunks) - n_val, n_val, len(train_tokens), None)
-        val_rows = np.sort(np.random.default_rng(cfg.data.split_seed).permutation(len(chunks))[:n_val])
+        rows = val_rows(len(chunks), cfg.data)
+        _check_enough(cfg, len(chunks) - len(rows), len(rows), len(train_tokens), None)
         is_val = np.zeros(len(chunks), dtype=bool)
-        is_val[val_rows] = True
-        return chunks[~is_val], chunks[is_val]
+        is_val[rows] = True
+        return chunks[~is_val], chunks[rows]
     val = pack(val_tokens, cfg.model.seq_len)
     _check_enough(cfg, len(chunks), len(val), len(train_tokens), len(val_tokens))
     return chunks, val
+
+
+def val_rows(n: int, data) -> np.ndarray:
+    """The validation chunks of n, in the order val.bin stores them (the first ones are what a capped evaluation
+    reads). sorted-sample: max(val_min_chunks, round(n·val_fraction)) chunks drawn by numpy's default_rng(split_seed),
+    in stream order. permutation-tail (the published study): the last max(val_min_chunks, ⌊n·val_fraction⌋) entries
+    of numpy.random.RandomState(split_seed).permutation(n), in that order."""
+    if data.split_rule is SplitRule.PERMUTATION_TAIL:
+        count = min(n, max(data.val_min_chunks, math.floor(n * data.val_fraction + 1e-9)))
+        return np.random.RandomState(data.split_seed).permutation(n)[n - count:]
+    count = min(n, max(data.val_min_chunks, int(n * data.val_fraction + 0.5)))
+    return np.sort(np.random.default_rng(data.split_seed).permutation(n)[:count])
 
 
 def _check_enough(cfg: ExperimentConfig, n_train: int, n_val: int, train_tokens: int, val_tokens: int | None) -> None:

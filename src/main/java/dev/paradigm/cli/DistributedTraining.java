@@ -53,8 +53,8 @@ final class DistributedTraining {
     /** The worker's command line: train one paradigm of the same config, in the same run folder. */
     static List<String> workerArguments(ConfigOptions options, List<String> extraOverrides, RunFolder run,
             Paradigm paradigm, String python, boolean resume, boolean verbose) {
-        List<String> args = new ArrayList<>(List.of("train", "--config", options.config));
-        for (String set : options.overrides) {
+        List<String> args = new ArrayList<>(List.of("train", "--config", options.source.config));
+        for (String set : options.source.overrides) {
             args.add("--set");
             args.add(set);
         }

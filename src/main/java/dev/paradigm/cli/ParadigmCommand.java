@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             ReportCommand.class,
             CompareCommand.class,
+            ConfigCommand.class,
             BenchCommand.class,
             AutoComplete.GenerateCompletion.class,
         },

@@ -97,6 +97,7 @@ public final class ConfigValidator {
         }
         openInterval("data.val_fraction", d.valFraction(), 0, 1);
         atLeast("data.split_seed", d.splitSeed(), 0);
+        atLeast("data.val_min_chunks", d.valMinChunks(), 1);
     }
 
     private void model(ModelConfig m) {
@@ -113,6 +114,8 @@ public final class ConfigValidator {
                     + " rotate pairs of channels), but model.d_model / model.n_head = " + m.dModel() + " / "
                     + m.nHead() + " = " + m.dModel() / m.nHead() + ".");
         }
+        above("model.time_scale", m.timeScale(), 0);
+        above("model.norm_eps", m.normEps(), 0);
         if (m.impl() != null && !FACTORY.matcher(m.impl()).matches()) {
             problems.add("model.impl: expected a factory as 'package.module:function' or 'package.module.function',"
                     + " found '" + m.impl() + "'.");
@@ -135,6 +138,8 @@ public final class ConfigValidator {
         atLeast("train.grad_clip", t.gradClip(), 0);
         atLeast("train.eval_interval", t.evalInterval(), 1);
         atLeast("train.eval_batches", t.evalBatches(), 0);
+        atLeast("train.val_ce_chunks", t.valCeChunks(), 0);
+        atLeast("train.val_ce_batch_size", t.valCeBatchSize(), 1);
         atLeast("train.log_interval", t.logInterval(), 1);
         atLeast("train.checkpoint_interval", t.checkpointInterval(), 1);
         atLeast("train.keep_last", t.keepLast(), 1);
@@ -173,8 +178,11 @@ public final class ConfigValidator {
             problems.add("sample.top_p: expected a value in (0, 1], found " + fmt(s.topP()) + ".");
         }
         atLeast("sample.mdlm_steps", s.mdlmSteps(), 1);
-        above("sample.confidence.repetition_penalty", s.confidence().repetitionPenalty(), 0);
-        above("sample.confidence.temperature_end", s.confidence().temperatureEnd(), 0);
+        ConfidenceConfig c = s.confidence();
+        above("sample.confidence.repetition_penalty", c.repetitionPenalty(), 0);
+        atLeast("sample.confidence.repetition_cap", c.repetitionCap(), 1);
+        closedInterval("sample.confidence.final_temperature_ratio", c.finalTemperatureRatio(), 0, 1);
+        above("sample.confidence.min_temperature", c.minTemperature(), 0);
     }
 
     private void evaluate(EvaluateConfig e) {

@@ -17,6 +17,8 @@ package dev.paradigm.config;
  * @param split           random | dataset
  * @param valFraction     random: the share of chunks held out for validation
  * @param splitSeed       random: the seed of the split
+ * @param splitRule       random: which chunks validate, and in what order (sorted-sample | permutation-tail)
+ * @param valMinChunks    random: at least this many validation chunks
  */
 public record DataConfig(
         Source source,
@@ -32,4 +34,6 @@ public record DataConfig(
         int vocabSize,
         Split split,
         double valFraction,
-        long splitSeed) {}
+        long splitSeed,
+        SplitRule splitRule,
+        int valMinChunks) {}

@@ -90,6 +90,19 @@ public record ExperimentConfig(
     }
 
     /**
+     * The value of the dotted {@code key} ("train.weight_decay") as YAML would write it: "0.01", "cosine", "null".
+     *
+     * @throws IllegalArgumentException when the config has no such key
+     */
+    public String value(String key) {
+        JsonNode value = flatten(ConfigMappers.JSON.valueToTree(this)).get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("The config has no key '" + key + "'.");
+        }
+        return render(value);
+    }
+
+    /**
      * The keys whose values differ between {@code a} and {@code b}, in key order, each as
      * "train.steps: 600 → 800" (a's value first). Empty when the two are equal.
      */

@@ -15,8 +15,12 @@ package dev.paradigm.config;
  * @param beta2              AdamW second-moment decay
  * @param adamEps            AdamW epsilon
  * @param gradClip           gradient-norm clip; 0 turns clipping off
+ * @param precision          on CUDA: bf16 (autocast, TF32) | float32
  * @param evalInterval       steps between validation evaluations
  * @param evalBatches        validation batches per evaluation; 0 uses the whole validation set
+ * @param valCeChunks        at each evaluation, also the published study's validation number (the training loss's
+ *                           cross-entropy, not a bound) on the first this many validation chunks; 0 = off
+ * @param valCeBatchSize     ... in batches of this many, averaged as the mean of the batch means
  * @param logInterval        steps between training log lines
  * @param checkpointInterval steps between checkpoints
  * @param keepLast           checkpoints kept besides the best
@@ -36,8 +40,11 @@ public record TrainConfig(
         double beta2,
         double adamEps,
         double gradClip,
+        Precision precision,
         int evalInterval,
         int evalBatches,
+        int valCeChunks,
+        int valCeBatchSize,
         int logInterval,
         int checkpointInterval,
         int keepLast,

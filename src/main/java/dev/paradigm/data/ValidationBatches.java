@@ -27,23 +27,30 @@ public final class ValidationBatches {
      * @param maxBatches how many batches to use from the start of the split; 0 means all of them
      */
     public ValidationBatches(TokenStore store, int batchSize, int maxBatches) {
+        this(store, batchSize, requireCount("batches", maxBatches) * (long) batchSize);
+    }
+
+    /**
+     * The first {@code maxChunks} validation chunks (all when 0, or when the split has fewer) in batches of
+     * {@code batchSize}, the last one smaller when they do not divide evenly.
+     */
+    public static ValidationBatches firstChunks(TokenStore store, int batchSize, int maxChunks) {
+        return new ValidationBatches(store, batchSize, (long) requireCount("chunks", maxChunks));
+    }
+
+    private ValidationBatches(TokenStore store, int batchSize, long maxChunks) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("Invalid validation batch size " + batchSize + ": must be at least 1.");
-        }
-        if (maxBatches < 0) {
-            throw new IllegalArgumentException("Invalid number of validation batches " + maxBatches
-                    + ": must be 0 (the whole validation set) or more.");
         }
         int available = store.valChunks();
         if (available == 0) {
             throw new IllegalArgumentException("The validation split of " + store.folder()
                     + " has no chunks; prepare the data with a larger val_fraction.");
         }
-        int allBatches = (available + batchSize - 1) / batchSize;
         this.store = store;
         this.batchSize = batchSize;
-        this.batchCount = maxBatches == 0 ? allBatches : Math.min(maxBatches, allBatches);
-        this.chunksUsed = Math.min(available, batchCount * batchSize);
+        this.chunksUsed = maxChunks == 0 ? available : (int) Math.min(available, maxChunks);
+        this.batchCount = (chunksUsed + batchSize - 1) / batchSize;
         int seqLen = store.seqLen();
         ByteBuffer bytes = ByteBuffer.allocateDirect(Math.multiplyExact(batchSize, seqLen * Integer.BYTES))
                 .order(ByteOrder.nativeOrder());
@@ -82,6 +89,14 @@ public final class ValidationBatches {
             store.copyChunk(Subset.VAL, k * batchSize + row, target, row * seqLen);
         }
         return target;
+    }
+
+    private static int requireCount(String what, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("Invalid number of validation " + what + " " + count
+                    + ": must be 0 (the whole validation set) or more.");
+        }
+        return count;
     }
 
     private void checkIndex(int k) {

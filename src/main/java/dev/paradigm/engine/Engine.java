@@ -117,6 +117,15 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * The batch's mean cross-entropy as the training loss measures it (the published study's validation number, not a
+     * bound): AR next-token CE; MDLM unweighted CE over the masked tokens, its noise drawn as in training from
+     * {@code seed}.
+     */
+    public double crossEntropy(DirectNDArray<IntBuffer> batch, long seed) {
+        return ((Number) call(EngineMethod.CROSS_ENTROPY, batch, seed)).doubleValue();
+    }
+
+    /**
      * {@code n} samples drawn with {@code settingsJson} (a resolved {@code sample} section) from {@code prompt}, in one
      * call: their token ids (prompt included), their text and the prompt's ids. The prompt is a list of pieces, each a
      * token id (an Integer) or a text (a String, encoded with the engine's tokenizer); empty for unconditional

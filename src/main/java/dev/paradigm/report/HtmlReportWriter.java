@@ -75,6 +75,13 @@ public final class HtmlReportWriter {
         if (paper != null) {
             html.append("<section id=\"paper\">\n<h2>Beside the published study</h2>\n");
             table(html, paper);
+            table(html, ReportTables.paperLikelihoods(report));
+            html.append("</section>\n");
+        }
+        Table changes = ReportTables.protocolChanges(report);
+        if (changes != null) {
+            html.append("<section id=\"protocol\">\n<h2>What the controlled protocol changes</h2>\n");
+            table(html, changes);
             html.append("</section>\n");
         }
 

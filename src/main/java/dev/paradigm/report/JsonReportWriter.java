@@ -46,6 +46,7 @@ public final class JsonReportWriter {
             comparisons.addObject().put("metric", c.metric()).put("outside_intervals", c.outsideIntervals())
                     .put("higher", c.higher());
         }
+        root.set("study_protocol", studyProtocol(report.config().resolved()));
         root.set("paper_comparison", paper(report));
         root.set("data", data(report.data()));
         ObjectNode provenance = root.putObject("provenance");
@@ -132,6 +133,25 @@ public final class JsonReportWriter {
                 .put("seq_len", data.seqLen()).put("train_tokens", data.train().tokens())
                 .put("val_tokens", data.val().tokens()).put("unigram_entropy_nats", data.unigramEntropyNats());
         node.set("tokenizer", MAPPER.valueToTree(data.tokenizer()));
+        return node;
+    }
+
+    /**
+     * The published study's choices beside this run's: the keys on which the run departs from them (the paper table
+     * needs none), and how its scale differs.
+     */
+    private static ObjectNode studyProtocol(ExperimentConfig resolved) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("follows_study", StudyProtocol.follows(resolved));
+        StudyProtocol.departures(resolved).forEach(node.putArray("departures")::add);
+        StudyProtocol.scaleDifferences(resolved).forEach(node.putArray("scale_differences")::add);
+        ArrayNode choices = node.putArray("choices");
+        for (StudyProtocol.Choice choice : StudyProtocol.CHOICES) {
+            ObjectNode c = choices.addObject().put("setting", choice.setting()).put("study", choice.study())
+                    .put("why", choice.why());
+            ObjectNode values = c.putObject("this_run");
+            choice.keys().forEach(k -> values.put(k, resolved.value(k)));
+        }
         return node;
     }
 

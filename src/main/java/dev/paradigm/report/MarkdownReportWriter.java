@@ -41,6 +41,12 @@ public final class MarkdownReportWriter {
         if (paper != null) {
             md.append("## Beside the published study\n\n");
             table(md, paper);
+            table(md, ReportTables.paperLikelihoods(report));
+        }
+        Table changes = ReportTables.protocolChanges(report);
+        if (changes != null) {
+            md.append("## What the controlled protocol changes\n\n");
+            table(md, changes);
         }
 
         md.append("## Configuration\n\n");

@@ -1,5 +1,6 @@
 package dev.paradigm.report;
 
+import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.DataManifest;
 import dev.paradigm.run.MetricsLine;
 import dev.paradigm.run.SampleEvaluation;
@@ -89,17 +90,29 @@ final class ReportTables {
         return new Table("Convergence, overfitting, throughput and time", List.of("Quantity", "AR", "MDLM"), rows);
     }
 
-    /** Validation loss at every evaluation step of either paradigm. */
+    /**
+     * Validation loss at every evaluation step of either paradigm, and beside it the published study's validation
+     * number when the run measured it (train.val_ce_chunks).
+     */
     static Table validationCurve(RunReport report) {
         TreeSet<Integer> steps = new TreeSet<>();
         report.ar().evals().forEach(e -> steps.add(e.step()));
         report.mdlm().evals().forEach(e -> steps.add(e.step()));
+        boolean studyNumber = hasValCe(report.ar()) || hasValCe(report.mdlm());
         List<List<String>> rows = new ArrayList<>();
         for (int step : steps) {
-            rows.add(List.of(Fmt.count(step), valLossAt(report.ar(), step), valLossAt(report.mdlm(), step)));
+            List<String> row = new ArrayList<>(List.of(Fmt.count(step), valLossAt(report.ar(), step),
+                    valLossAt(report.mdlm(), step)));
+            if (studyNumber) {
+                row.add(valCeAt(report.ar(), step));
+                row.add(valCeAt(report.mdlm(), step));
+            }
+            rows.add(row);
         }
-        return new Table("Validation loss by step (nats/token; MDLM: NELBO upper bound)",
-                List.of("Step", "AR", "MDLM"), rows);
+        List<String> header = studyNumber ? List.of("Step", "AR", "MDLM (bound)", "AR: the study's CE",
+                "MDLM: the study's masked CE (not a bound)") : List.of("Step", "AR", "MDLM");
+        return new Table("Validation loss by step (nats/token; AR: exact NLL; MDLM: NELBO, an upper bound)", header,
+                rows);
     }
 
     /** Sample metrics side by side with 95% intervals, and whether the intervals separate them. */
@@ -141,7 +154,10 @@ final class ReportTables {
         return new Table("Sampler settings", List.of("Setting", "AR", "MDLM"), rows);
     }
 
-    /** This run beside the published numbers; null when the run is not at paper scale. */
+    /**
+     * This run beside the published numbers, each measured as the study measured it; null when the run does not
+     * follow the study's protocol. The caption says when the run is not at the study's scale.
+     */
     static Table paper(RunReport report) {
         List<PaperComparison.Row> comparison = PaperComparison.rows(report);
         if (comparison.isEmpty()) {
@@ -149,12 +165,66 @@ final class ReportTables {
         }
         List<List<String>> rows = new ArrayList<>();
         for (PaperComparison.Row r : comparison) {
-            rows.add(List.of(r.quantity(), Fmt.decimals(r.arRun(), r.decimals()), Fmt.decimals(r.arPaper(), r.decimals()),
-                    Fmt.decimals(r.mdlmRun(), r.decimals()), Fmt.decimals(r.mdlmPaper(), r.decimals())));
+            rows.add(List.of(r.quantity(), Fmt.decimals(r.arRun(), r.decimals()), paperValue(r.arPaper(), r.decimals()),
+                    Fmt.decimals(r.mdlmRun(), r.decimals()), paperValue(r.mdlmPaper(), r.decimals())));
         }
-        return new Table("This run beside the published study (" + Fmt.count(PublishedResults.SAMPLES)
-                + " samples of " + PublishedResults.SAMPLE_TOKENS + " tokens in the paper)",
-                List.of("Quantity", "AR (this run)", "AR (paper)", "MDLM (this run)", "MDLM (paper)"), rows);
+        List<String> scale = StudyProtocol.scaleDifferences(report.config().resolved());
+        String caption = "This run beside the published study, each number measured as the study measured it. "
+                + "Validation CE: the training loss on the first validation chunks, mean of batch means. Throughput the "
+                + "study's way: this loop's wall clock also holds its NELBO evaluations, and not the study's one 80-step "
+                + "MDLM sample per evaluation. Diversity: over " + Fmt.count(PublishedResults.SAMPLES) + " samples of "
+                + PublishedResults.SAMPLE_TOKENS + " tokens in the paper, drawn here from the checkpoint with the lowest "
+                + "validation loss (the study kept the weights with its lowest CE)"
+                + (scale.isEmpty() ? "." : ". NOT at the study's scale, so the numbers are not expected to match: "
+                        + String.join("; ", scale));
+        return new Table(caption, List.of("Quantity", "AR (this run)", "AR (paper)", "MDLM (this run)", "MDLM (paper)"),
+                rows);
+    }
+
+    /**
+     * Beside the paper table, this run's likelihoods, which the study did not report: AR's exact NLL and MDLM's
+     * NELBO, an upper bound (never the study's number); null when there is no paper table.
+     */
+    static Table paperLikelihoods(RunReport report) {
+        if (!PaperComparison.applies(report)) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row("Best validation loss (nats/token)", r -> Fmt.loss(r.summary().analysis().bestValLoss()),
+                report.ar(), report.mdlm()));
+        rows.add(row("Step of best validation loss", r -> Fmt.count(r.summary().analysis().bestStep()), report.ar(),
+                report.mdlm()));
+        rows.add(row("Best validation perplexity", r -> (r.likelihoodIsBound() ? "≤ " : "")
+                + Fmt.decimals(Math.exp(r.summary().analysis().bestValLoss()), 2), report.ar(), report.mdlm()));
+        for (long step = PublishedResults.EVAL_EVERY; step <= report.config().resolved().train().steps();
+                step += PublishedResults.EVAL_EVERY) {
+            rows.add(List.of("Validation loss at step " + Fmt.count(step), valLossAt(report.ar(), step),
+                    valLossAt(report.mdlm(), step)));
+        }
+        return new Table("This run's likelihoods, which the study did not report (not the study's numbers): AR's exact "
+                + "next-token NLL; MDLM's NELBO, an upper bound on its NLL",
+                List.of("Quantity", "AR (exact NLL)", "MDLM (NELBO, a bound)"), rows);
+    }
+
+    /**
+     * For a run that does not follow the study: each choice the study made, what this run set instead, and why it
+     * matters; null for a run that follows the study (its paper table stands instead).
+     */
+    static Table protocolChanges(RunReport report) {
+        ExperimentConfig config = report.config().resolved();
+        if (StudyProtocol.follows(config)) {
+            return null;
+        }
+        List<String> departures = StudyProtocol.departures(config);
+        List<List<String>> rows = new ArrayList<>();
+        for (StudyProtocol.Choice choice : StudyProtocol.CHOICES) {
+            boolean changed = choice.keys().stream().anyMatch(departures::contains);
+            rows.add(List.of(choice.setting(), choice.study(), StudyProtocol.values(config, choice),
+                    changed ? Table.PASS + " yes" : "no: as the study", choice.why()));
+        }
+        return new Table("What the controlled protocol changes: each choice of the published study, and what this run "
+                + "did (its numbers are therefore not set beside the paper's)",
+                List.of("Setting", "The study", "This run", "Changed?", "Why it matters"), rows);
     }
 
     private static List<String> row(String quantity, java.util.function.Function<ParadigmRun, String> value,
@@ -169,6 +239,20 @@ final class ReportTables {
     private static String valLossAt(ParadigmRun run, long step) {
         return run.evals().stream().filter(e -> e.step() == step).findFirst()
                 .map(e -> Fmt.loss(e.valLoss())).orElse("—");
+    }
+
+    private static String valCeAt(ParadigmRun run, long step) {
+        return run.evals().stream().filter(e -> e.step() == step && e.valCe() != null).findFirst()
+                .map(e -> Fmt.loss(e.valCe())).orElse("—");
+    }
+
+    private static boolean hasValCe(ParadigmRun run) {
+        return run.evals().stream().anyMatch(e -> e.valCe() != null);
+    }
+
+    /** A published number, or a dash where the study did not measure it. */
+    private static String paperValue(Double value, int decimals) {
+        return value == null ? "—" : Fmt.decimals(value, decimals);
     }
 
     private static String perplexity(SampleEvaluation.Validation v) {

@@ -33,9 +33,14 @@ public sealed interface MetricsLine {
      * A validation evaluation. {@code valLoss} is nats per token: AR's mean next-token NLL ({@code valPpl}, its exp, an
      * exact perplexity), MDLM's mean NELBO ({@code valPpl} an upper bound).
      *
+     * @param valCe     the published study's validation number when the config asks for it (train.val_ce_chunks),
+     *                  else null: the mean of batch-mean cross-entropies of the training loss (AR next-token; MDLM
+     *                  unweighted over masked tokens, so not a bound) on the first validation chunks
      * @param trainLoss mean training loss since the previous evaluation (NaN when no step ran since)
+     * @param evalS     seconds of this evaluation, both numbers
      */
-    record Eval(int step, double valLoss, double valPpl, double trainLoss, double evalS) implements MetricsLine {}
+    record Eval(int step, double valLoss, double valPpl, Double valCe, double trainLoss, double evalS)
+            implements MetricsLine {}
 
     /**
      * The last line of a finished run: budget, timings, the batch stream's digest, model size and what the validation
@@ -43,11 +48,13 @@ public sealed interface MetricsLine {
      *
      * @param worldSize  processes that trained (docs/distributed.md)
      * @param tokensPerS training tokens per second of training time (the global batch)
+     * @param loopTokensPerS training tokens per second of the training loop's wall clock, evaluations and
+     *                   checkpoints included: how the published study measured its throughput
      * @param dataDigest sha256 hex of the batch stream, equal for both paradigms of a controlled run
      */
     record Summary(Paradigm paradigm, int steps, int batchSize, int seqLen, long tokens, int worldSize,
             double trainTimeS, double evalTimeS, double checkpointTimeS, double wallS, double tokensPerS,
-            String dataDigest, long params, double flopsPerToken, String device, String dtype, CurveAnalysis analysis)
+            double loopTokensPerS, String dataDigest, long params, double flopsPerToken, String device, String dtype, CurveAnalysis analysis)
             implements MetricsLine {
 
         /** steps × batch × seq_len, the token budget the configuration implies. */

@@ -23,7 +23,12 @@ public record RunConfig(ExperimentConfig resolved, String sha256, String yaml) {
 
     /** Writes {@code config} as the run folder's config.yaml, atomically. */
     public static void write(RunFolder run, ExperimentConfig config) {
-        AtomicFiles.writeString(run.config(), HASH_PREFIX + " " + config.hash() + "\n" + config.toYaml());
+        AtomicFiles.writeString(run.config(), text(config));
+    }
+
+    /** The text of a config.yaml holding {@code config}: the hash line, then the YAML ({@code paradigm config} prints it). */
+    public static String text(ExperimentConfig config) {
+        return HASH_PREFIX + " " + config.hash() + "\n" + config.toYaml();
     }
 
     /**

@@ -73,7 +73,7 @@ final class RankZeroBookkeeping implements Bookkeeping {
         this.group = group;
         this.schedule = schedule;
         this.info = info;
-        this.evaluator = new Evaluator(store, engine, train.batchSize(), train.evalBatches(), config.seed());
+        this.evaluator = new Evaluator(store, engine, train, config.seed());
         this.checkpoints = CheckpointStore.open(run.checkpoints(paradigm), train.keepLast());
         this.globalRows = group.isDistributed() ? new int[train.batchSize()] : null;
     }
@@ -150,12 +150,15 @@ final class RankZeroBookkeeping implements Bookkeeping {
     private double evaluate(int step) {
         long t0 = System.nanoTime();
         double valLoss = evaluator.meanLoss();
+        Double valCe = evaluator.crossEntropy();
         double seconds = (System.nanoTime() - t0) / 1e9;
         evalSeconds += seconds;
         curve.add(new CurveAnalysis.Point(step, valLoss));
-        metrics.append(new MetricsLine.Eval(step, valLoss, Math.exp(valLoss), losses.takeSinceEvalMean(), seconds));
-        log.info("{} step {}: val loss {} (ppl{} {})", paradigm, step, fmt(valLoss),
-                paradigm == Paradigm.MDLM ? " bound" : "", fmt(Math.exp(valLoss)));
+        metrics.append(new MetricsLine.Eval(step, valLoss, Math.exp(valLoss), valCe, losses.takeSinceEvalMean(),
+                seconds));
+        log.info("{} step {}: val loss {} (ppl{} {}){}", paradigm, step, fmt(valLoss),
+                paradigm == Paradigm.MDLM ? " bound" : "", fmt(Math.exp(valLoss)),
+                valCe == null ? "" : ", the study's val CE " + fmt(valCe));
         return valLoss;
     }
 
@@ -181,9 +184,11 @@ final class RankZeroBookkeeping implements Bookkeeping {
     public Trainer.Outcome finished(int steps) {
         TrainConfig train = config.train();
         CurveAnalysis analysis = CurveAnalysis.of(curve);
+        double wall = wallSeconds();
         metrics.append(new MetricsLine.Summary(paradigm, train.steps(), train.batchSize(), store.seqLen(),
                 (long) train.steps() * train.batchSize() * store.seqLen(), group.size(), trainSeconds, evalSeconds,
-                checkpointSeconds, wallSeconds(), trainSeconds > 0 ? trainTokens / trainSeconds : 0, digest.hex(),
+                checkpointSeconds, wall, trainSeconds > 0 ? trainTokens / trainSeconds : 0,
+                wall > 0 ? trainTokens / wall : 0, digest.hex(),
                 info.params(), info.flopsPerToken(), info.device(), info.dtype(), analysis));
         return new Trainer.Outcome(steps, true, digest.hex(), analysis);
     }

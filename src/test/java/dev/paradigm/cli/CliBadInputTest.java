@@ -72,7 +72,7 @@ class CliBadInputTest {
         "sample.ar_prompt=none    | sample.n=8              | sample.ar_prompt: expected eos, text or eos-text",
         "sample.length=33         | sample.n=8              | sample.length: expected at most model.seq_len (32)",
         "mdlm.eps=1               | sample.n=8              | mdlm.eps: expected a value in (0, 1), found 1.",
-        "sample.confidence.temperature_end=0 | sample.n=8 | sample.confidence.temperature_end: expected a value above 0",
+        "sample.confidence.min_temperature=0 | sample.n=8 | sample.confidence.min_temperature: expected a value above 0",
         "mdlm.time_sampler=uniform | mdlm.loss=nelbo        | mdlm.time_sampler: expected antithetic, because mdlm.loss is nelbo",
     })
     void aRulePythonNeedsIsAUsageErrorBeforePrepare(String first, String second, String message) {

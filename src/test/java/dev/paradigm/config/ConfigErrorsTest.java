@@ -62,7 +62,7 @@ class ConfigErrorsTest {
         assertEquals("sample.stop_at_eos: expected true or false, found 1.",
                 failure("sample:\n  stop_at_eos: 1\n").getMessage());
         assertEquals("model: expected a section of keys (n_layer, d_model, n_head, d_ff, seq_len, time_conditioning,"
-                + " mdlm_head, impl), found 4.", failure("model: 4\n").getMessage());
+                + " time_scale, mdlm_head, init, norm_eps, impl), found 4.", failure("model: 4\n").getMessage());
         assertEquals("data.vocab_size: expected an integer from -2147483648 to 2147483647, found 3000000000.",
                 failure("data:\n  vocab_size: 3000000000\n").getMessage());
     }
@@ -194,8 +194,10 @@ class ConfigErrorsTest {
         assertEquals(List.of("sample.ar_prompt: expected eos, text or eos-text, because the AR model needs at least"
                 + " one token to start from, found none."), failure("", "sample.ar_prompt=none").problems());
         assertEquals(List.of("sample.confidence.repetition_penalty: expected a value above 0, found 0.",
-                "sample.confidence.temperature_end: expected a value above 0, found -1."),
-                failure("", "sample.confidence.repetition_penalty=0", "sample.confidence.temperature_end=-1")
+                "sample.confidence.repetition_cap: expected at least 1, found 0.5.",
+                "sample.confidence.final_temperature_ratio: expected a value in [0, 1], found -1."),
+                failure("", "sample.confidence.repetition_penalty=0", "sample.confidence.repetition_cap=0.5",
+                        "sample.confidence.final_temperature_ratio=-1")
                         .problems());
         assertEquals(List.of("mdlm.time_sampler: expected antithetic, because mdlm.loss is nelbo: its weight grows"
                 + " without bound as t nears 0, and uniform draws t from [0, 1) with no eps floor; found uniform."),

@@ -80,11 +80,11 @@ class ConfigLoaderTest {
                 "train.compile=false",
                 "protocol=arche-2026",
                 "mdlm.loss=masked-mean",
-                "sample.confidence.temperature_end=0.25",
+                "sample.confidence.final_temperature_ratio=0.25",
                 "model.impl=mypkg.models:build");
         assertEquals(Prompt.EOS_TEXT, c.sample().arPrompt());
         assertEquals(MdlmLoss.MASKED_MEAN, c.mdlm().loss());
-        assertEquals(0.25, c.sample().confidence().temperatureEnd(), 0.0);
+        assertEquals(0.25, c.sample().confidence().finalTemperatureRatio(), 0.0);
         assertEquals("true", c.sample().promptText());
         assertEquals(Compile.FALSE, c.train().compile());
         assertEquals(Protocol.ARCHE_2026, c.protocol());

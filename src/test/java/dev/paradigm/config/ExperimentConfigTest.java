@@ -32,9 +32,11 @@ class ExperimentConfigTest {
         assertTrue(json.startsWith("{\"name\":\"demo\",\"seed\":1337,\"protocol\":\"controlled\",\"data\":{"
                 + "\"source\":\"generated\",\"path\":null,\"val_path\":null,"), json);
         assertTrue(json.contains("\"model\":{\"n_layer\":4,\"d_model\":128,\"n_head\":4,\"d_ff\":352,\"seq_len\":128,"
-                + "\"time_conditioning\":false,\"mdlm_head\":\"tied\",\"impl\":null}"), json);
+                + "\"time_conditioning\":false,\"time_scale\":1000.0,\"mdlm_head\":\"tied\",\"init\":\"gpt2\","
+                + "\"norm_eps\":1.0E-5,\"impl\":null}"), json);
         assertTrue(json.contains("\"mdlm\":{\"schedule\":\"loglinear\",\"loss\":\"nelbo\",\"time_sampler\":\"antithetic\","), json);
-        assertTrue(json.contains("\"confidence\":{\"repetition_penalty\":1.2,\"temperature_end\":0.5}}"), json);
+        assertTrue(json.contains("\"confidence\":{\"repetition_penalty\":1.3,\"repetition_cap\":5.0,"
+                + "\"final_temperature_ratio\":0.4,\"min_temperature\":0.1}}"), json);
         assertTrue(json.endsWith("\"evaluate\":{\"bootstrap\":1000,\"smoothing\":\"method1\",\"judge\":null,\"grammar_samples\":50}}"), json);
     }
 

@@ -1,6 +1,7 @@
 package dev.paradigm.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +69,8 @@ class ShippedConfigsTest {
         assertEquals(Separator.EOS, c.data().separator());
         assertEquals(TokenizerKind.GPT2, c.data().tokenizer());
         assertEquals(50257, c.data().vocabSize());
-        assertEquals(new ModelConfig(12, 768, 12, 2048, 512, false, MdlmHead.TIED, null), c.model());
+        assertEquals(new ModelConfig(12, 768, 12, 2048, 512, false, 1000.0, MdlmHead.TIED, Init.GPT2, 1e-5, null),
+                c.model());
         assertEquals(20000, c.train().steps());
         assertEquals(32, c.train().batchSize());
         assertEquals(3e-4, c.train().lr(), 0.0);
@@ -94,18 +96,48 @@ class ShippedConfigsTest {
         assertEquals(Prompt.NONE, arche.sample().mdlmPrompt());
         assertEquals("Once", arche.sample().promptText());
         assertEquals(MdlmSampler.CONFIDENCE, arche.sample().mdlmSampler());
-        assertEquals(new ConfidenceConfig(1.2, 0.5), arche.sample().confidence());
+        // its sampler exactly: logit / min(1.3^count, 5), temperature max(0.8·(0.4 + 0.6 t), 0.1), 100 steps
+        assertEquals(new ConfidenceConfig(1.3, 5.0, 0.4, 0.1), arche.sample().confidence());
+        assertEquals(100, arche.sample().mdlmSteps());
+        assertEquals(0.8, arche.sample().temperature(), 0.0);
+        assertFalse(arche.sample().stopAtEos());
+        assertEquals(128, arche.sample().length()); // "Once" and 127 new tokens
         assertEquals(new MdlmConfig(NoiseSchedule.COSINE, MdlmLoss.MASKED_MEAN, TimeSampler.UNIFORM, 0.001, 1),
                 arche.mdlm());
-        assertEquals(MdlmHead.UNTIED, arche.model().mdlmHead());
-        assertTrue(arche.model().timeConditioning());
-        assertEquals(WeightDecayScope.ALL, arche.train().weightDecayScope());
-        assertEquals(List.of("train.weight_decay_scope: matrices → all"),
+        assertEquals(new ModelConfig(12, 768, 12, 2048, 512, true, 1.0, MdlmHead.UNTIED, Init.PYTORCH, 1e-6, null),
+                arche.model());
+        assertEquals(SplitRule.PERMUTATION_TAIL, arche.data().splitRule());
+        assertEquals(50, arche.data().valMinChunks());
+        assertEquals(42, arche.data().splitSeed());
+        assertEquals(1600, arche.train().valCeChunks());
+        assertEquals(32, arche.train().valCeBatchSize());
+        assertEquals(List.of("train.weight_decay: 0.1 → 0.01", "train.weight_decay_scope: matrices → all",
+                "train.beta2: 0.95 → 0.999", "train.precision: bf16 → float32", "train.val_ce_chunks: 0 → 1600"),
                 ExperimentConfig.diff(tiny, arche).stream().filter(line -> line.startsWith("train.")).toList(),
-                "arche-2026 trains as tinystories but for the decay scope");
+                "arche-2026 trains as tinystories but for AdamW's decay and betas, float32 and the study's metric");
+        assertEquals(Precision.BF16, tiny.train().precision());
+        assertEquals(SplitRule.SORTED_SAMPLE, tiny.data().splitRule());
         assertEquals(tiny.model().nLayer(), arche.model().nLayer());
         assertEquals(tiny.model().dModel(), arche.model().dModel());
         assertNull(tiny.sample().promptText());
+    }
+
+    /** The README's table of the two protocols names every key on which the two paper-scale configs differ. */
+    @Test
+    void theReadmesProtocolTableNamesEveryKeyTheProtocolsDifferOn() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int from = readme.indexOf("## The two protocols");
+        String table = readme.substring(from, readme.indexOf("\n\n", readme.indexOf("|", from)));
+        ExperimentConfig arche = ConfigLoader.loadShipped("arche-2026", List.of());
+        ExperimentConfig tinystories = ConfigLoader.loadShipped("tinystories", List.of());
+        List<String> differing = ExperimentConfig.diff(tinystories, arche).stream()
+                .map(line -> line.substring(0, line.indexOf(':'))).filter(k -> !k.equals("name")).toList();
+        assertTrue(differing.size() > 20, differing.toString());
+        for (String key : differing) {
+            if (!key.equals("protocol")) {
+                assertTrue(table.contains("`" + key + "`"), key + " in\n" + table);
+            }
+        }
     }
 
     private static void collectLeafPaths(JsonNode node, String prefix, List<String> out) {

@@ -57,6 +57,19 @@ class ValidationBatchesTest {
     }
 
     @Test
+    void aChunkLimitTakesTheFirstChunksInBatchesWithASmallerLastOne() {
+        ValidationBatches seven = ValidationBatches.firstChunks(store, 4, 7);
+        assertEquals(2, seven.batchCount()); // 7 chunks in 4 + 3
+        assertEquals(7, seven.chunksUsed());
+        assertEquals(3, seven.rows(1));
+        assertEquals(3 * SEQ_LEN, seven.fill(1).capacity());
+        assertEquals(TokenFolderFixture.token("val", 6, 2, 500), seven.fill(1).get(2 * SEQ_LEN + 2));
+        assertEquals(10, ValidationBatches.firstChunks(store, 4, 1600).chunksUsed(), "a limit above the set uses it all");
+        assertEquals(10, ValidationBatches.firstChunks(store, 4, 0).chunksUsed());
+        assertThrows(IllegalArgumentException.class, () -> ValidationBatches.firstChunks(store, 4, -1));
+    }
+
+    @Test
     void refusesNonsenseSizes() {
         assertThrows(IllegalArgumentException.class, () -> new ValidationBatches(store, 0, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ValidationBatches(store, 4, -1));

@@ -3,6 +3,9 @@ package dev.paradigm.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paradigm.config.ConfigLoader;
+import dev.paradigm.run.RunConfig;
+import dev.paradigm.run.RunFolder;
 import dev.paradigm.testing.ResourceFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,10 +104,9 @@ final class ReportFixture {
         }
     }
 
-    /** Makes the fixture's config the published study's scale: 12 × 768, seq_len 512, 20,000 steps of 32. */
-    static void makePaperScale(Path runDir) {
-        editConfig(runDir, Map.of("n_layer:", "n_layer: 12", "d_model:", "d_model: 768", "n_head:", "n_head: 12",
-                "seq_len:", "seq_len: 512", "steps:", "steps: 20000"));
+    /** Replaces the fixture's config.yaml with {@code name}'s shipped config and {@code overrides}. */
+    static void useShippedConfig(Path runDir, String name, String... overrides) {
+        RunConfig.write(new RunFolder(runDir), ConfigLoader.loadShipped(name, List.of(overrides)));
     }
 
     static JsonNode readJson(Path file) {

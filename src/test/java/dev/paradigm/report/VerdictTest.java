@@ -48,6 +48,6 @@ class VerdictTest {
     }
 
     private static MetricsLine.Eval eval(int step, double loss) {
-        return new MetricsLine.Eval(step, loss, Math.exp(loss), loss, 0);
+        return new MetricsLine.Eval(step, loss, Math.exp(loss), null, loss, 0);
     }
 }

@@ -34,11 +34,11 @@ class RunFilesTest {
     Path temp;
 
     private static final MetricsLine.Train TRAIN = new MetricsLine.Train(5, 5.5, 0.9, 0.003, 25_000, 0.05);
-    private static final MetricsLine.Eval EVAL = new MetricsLine.Eval(10, 4.9, Math.exp(4.9), 5.3, 0.01);
+    private static final MetricsLine.Eval EVAL = new MetricsLine.Eval(10, 4.9, Math.exp(4.9), 5.1, 5.3, 0.01);
 
     private static MetricsLine.Summary summary() {
         CurveAnalysis analysis = CurveAnalysis.of(List.of(new CurveAnalysis.Point(10, 4.9), new CurveAnalysis.Point(20, 4.7)));
-        return new MetricsLine.Summary(Paradigm.MDLM, 20, 8, 32, 5120, 1, 0.2, 0.01, 0.1, 0.33, 26_000, "ab".repeat(32),
+        return new MetricsLine.Summary(Paradigm.MDLM, 20, 8, 32, 5120, 1, 0.2, 0.01, 0.1, 0.33, 26_000, 15_515, "ab".repeat(32),
                 30_272, 2.06e5, "cpu", "float32", analysis);
     }
 
