@@ -3,9 +3,12 @@ benchmark reports about the machine."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import platform
+import re
+import resource
 import sys
 
 import torch
@@ -25,6 +28,17 @@ def resolve_device(name: Device) -> torch.device:
 def resolve_compile(value: str | bool, device: torch.device) -> bool:
     """train.compile: "auto" (on for CUDA), True or False, as the resolved JSON writes them."""
     return device.type == "cuda" if value == "auto" else bool(value)
+
+
+def use_tf32(device: torch.device, enabled: bool):
+    """Float32 matmuls (and convolutions) on CUDA in TF32 when ``enabled``, else in full float32 ("ieee"), through the
+    per-backend settings of torch >= 2.9; the legacy ``allow_tf32`` flags and ``set_float32_matmul_precision`` are not
+    mixed with them (reading ``allow_tf32`` after the new settings were used can raise). Under bf16 autocast this touches only
+    what autocast leaves in float32."""
+    if device.type == "cuda":
+        precision = "tf32" if enabled else "ieee"
+        torch.backends.cuda.matmul.fp32_precision = precision
+        torch.backends.cudnn.conv.fp32_precision = precision
 
 
 def point_workers_at_python():
@@ -67,6 +81,39 @@ class PinnedStager:
         return on_device
 
 
+_rss_peak_reset = False  # whether the last reset_peak_memory could reset the process's peak RSS
+
+
+def reset_peak_memory(device: torch.device):
+    """Measure the peak from now on (``peak_memory``). Objects held only by reference cycles (a previous engine's
+    compiled graphs) are collected first, so that what they held does not count."""
+    gc.collect()
+    if device.type == "cuda":
+        torch.cuda.empty_cache()
+        torch.cuda.reset_peak_memory_stats(device)
+        return
+    global _rss_peak_reset
+    try:  # Linux: 5 resets the process's peak resident set size (VmHWM) to the current one
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        _rss_peak_reset = True
+    except OSError:
+        _rss_peak_reset = False  # peak_memory then reports the peak since the process started, and says so
+
+
+def peak_memory(device: torch.device) -> dict:
+    """The most memory in use since ``reset_peak_memory``: on CUDA the caching allocator's peak of allocated tensor
+    memory; on a CPU the peak resident set size of the whole process (under Java: the JVM's too)."""
+    if device.type == "cuda":
+        return {"peak_memory_gib": torch.cuda.max_memory_allocated(device) / 2**30, "peak_memory_kind": "cuda_max_allocated"}
+    if _rss_peak_reset:
+        with open("/proc/self/status") as f:
+            kib = int(re.search(r"^VmHWM:\s+(\d+) kB", f.read(), re.MULTILINE).group(1))
+        return {"peak_memory_gib": kib / 2**20, "peak_memory_kind": "process_peak_rss"}
+    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux (bytes on macOS: not a platform here)
+    return {"peak_memory_gib": kib / 2**20, "peak_memory_kind": "process_peak_rss_since_start"}
+
+
 def device_facts(device: torch.device) -> dict:
     """What a benchmark ran on, for bench.json (the device name decides the peak FLOP/s)."""
     facts = {
@@ -79,11 +126,11 @@ def device_facts(device: torch.device) -> dict:
         "device_name": None,
         "cuda": None,
         "tf32_matmul": None,
+        **peak_memory(device),
     }
     if device.type == "cuda":
         facts["device_name"] = torch.cuda.get_device_name(device)
         facts["cuda"] = torch.version.cuda
-        facts["tf32_matmul"] = bool(torch.backends.cuda.matmul.allow_tf32)
+        facts["tf32_matmul"] = torch.backends.cuda.matmul.fp32_precision == "tf32"
         facts["memory_gib"] = round(torch.cuda.get_device_properties(device).total_memory / 2**30, 1)
-        facts["max_memory_allocated_gib"] = round(torch.cuda.max_memory_allocated(device) / 2**30, 2)
     return facts

@@ -25,9 +25,11 @@ from . import distributed
 from .boundary import java_entry
 from .config import ExperimentConfig, MdlmHead, Precision, SampleConfig, WeightDecayScope
 from .data.tokenizer import decode_batch, encode
-from .device import PinnedStager, device_facts, point_workers_at_python, resolve_compile, resolve_device
+from .device import (
+    PinnedStager, device_facts, point_workers_at_python, reset_peak_memory, resolve_compile, resolve_device, use_tf32,
+)
 from .model import ModelArgs, build_model, flops_per_token
-from .objectives import Paradigm, make_objective
+from .objectives import Paradigm, TokenNll, make_objective
 from .sampling import fill_after_eos, make_mdlm_sampler, sample_ar
 
 MODEL_ARGS_FORMAT = "paradigm-model-args"
@@ -76,6 +78,7 @@ class Engine:
         self.device = resolve_device(self.config.train.device)
         if self.device.type == "cuda" and self.world.distributed:
             self.device = torch.device("cuda", self.world.local_rank)
+        reset_peak_memory(self.device)  # device_facts reports the peak since this engine was built
         self.use_compile = resolve_compile(self.config.train.compile, self.device)
         self.seed = self.config.seed
         self.impl = self.config.model.impl
@@ -83,14 +86,13 @@ class Engine:
         # train.precision: bf16 autocast and TF32 matmuls on CUDA, or float32 throughout (set both ways: the flags
         # are global, and an engine of another config may have run in this process before)
         self.bf16 = self.device.type == "cuda" and self.config.train.precision is Precision.BF16
-        if self.device.type == "cuda":
-            torch.backends.cuda.matmul.allow_tf32 = self.bf16
-            torch.backends.cudnn.allow_tf32 = self.bf16
+        use_tf32(self.device, self.bf16)
         self._build(model_args_for(self.config, self.paradigm, self.vocab_size))
         # Training noise (MDLM t and masks) comes from this generator so save/load restores it exactly.
         self.generator = torch.Generator(device=self.device).manual_seed(self.seed)
         self.stager = PinnedStager(self.device) if self.device.type == "cuda" else None
         self.pending = []  # (2,) device tensors [loss, grad_norm], one per step since the last drain
+        self.batch = self.batch_host = None  # the bound batch (bind_batch): Java's memory as an ndarray and a tensor
 
     def _build(self, model_args: ModelArgs):
         """Model (seeded: same seed and construction order for both paradigms), optimizer, compile."""
@@ -99,13 +101,15 @@ class Engine:
         init_generator = torch.Generator().manual_seed(self.seed)
         self.model = build_model(model_args, self.impl, init_generator).to(self.device)
         self.optimizer = self._make_optimizer()
-        self.forward = self.model  # evaluation (the unwrapped model: a DDP forward on rank 0 alone would hang)
-        self.train_forward = self.model  # training: DDP over the ranks when there are several
+        # Training and evaluation call the model and its loss as one module (compiled together: objectives.TokenNll).
+        self.nll = TokenNll(self.model)  # eager: scoring, whose lengths vary from call to call
+        self.forward = self.nll  # evaluation (the unwrapped model: a DDP forward on rank 0 alone would hang)
+        self.train_forward = self.nll  # training: DDP over the ranks when there are several
         if self.world.distributed:
-            self.train_forward = distributed.wrap(self.model, self.device)
+            self.train_forward = distributed.wrap(self.nll, self.device)
         if self.use_compile:
             point_workers_at_python()
-            self.forward = torch.compile(self.model)
+            self.forward = torch.compile(self.nll)
             self.train_forward = self.forward if not self.world.distributed else torch.compile(self.train_forward)
 
     def _make_optimizer(self):
@@ -128,8 +132,14 @@ class Engine:
         return contextlib.nullcontext()
 
     def _tokens(self, tokens) -> torch.Tensor:
-        """int ndarray B×T (zero-copy view where possible) -> long tensor on the device."""
-        array = np.asarray(tokens)
+        """int ndarray B×T (zero-copy view where possible) -> int32 tensor on the device (the embedding takes int32;
+        only loss targets are widened, inside the compiled graph)."""
+        array = self._checked(np.asarray(tokens))
+        if array.dtype != np.int32 or not array.flags.writeable:  # torch.from_numpy warns on read-only memory
+            array = array.astype(np.int32)  # in range, so exact
+        return self._to_device(torch.from_numpy(array))
+
+    def _checked(self, array: np.ndarray) -> np.ndarray:
         if array.ndim != 2 or array.dtype.kind not in "iu":
             raise ValueError(f"tokens must be a 2-D integer array (B×T); found shape {array.shape} dtype {array.dtype}.")
         if array.shape[1] > self.model_args.seq_len:
@@ -138,12 +148,20 @@ class Engine:
             raise ValueError(
                 f"token ids must lie in [0, {self.vocab_size}); found values in [{array.min()}, {array.max()}]."
             )
-        if not array.flags.writeable:  # torch.from_numpy warns on read-only memory
-            array = array.copy()
-        host = torch.from_numpy(array)
-        if self.stager is not None:
-            return self.stager.to_device(host).long()
-        return host.long()
+        return array
+
+    def _to_device(self, host: torch.Tensor) -> torch.Tensor:
+        return self.stager.to_device(host) if self.stager is not None else host
+
+    @contextlib.contextmanager
+    def _evaluating(self):
+        """Eval mode for one call, then training mode again: train_step never walks the modules to set it."""
+        self.model.eval()
+        try:
+            with torch.no_grad(), self._autocast():
+                yield
+        finally:
+            self.model.train()
 
     @java_entry
     def info(self) -> str:
@@ -177,11 +195,27 @@ class Engine:
     # ------------------------------------------------------------ training
 
     @java_entry
-    def train_step(self, tokens, lr: float):
-        x = self._tokens(tokens)
+    def bind_batch(self, tokens):
+        """Binds the int32 B×T array that ``train_step`` trains on: Java's one direct buffer (a DirectNDArray), which
+        it refills in place before every step. The ndarray view and its tensor are made once, here; a step reads the
+        memory as it is then. Ids are range-checked at every step, since the memory changes."""
+        array = np.asarray(tokens)
+        if array.dtype != np.int32 or not array.flags.c_contiguous or not array.flags.writeable:
+            raise ValueError("bind_batch needs a writeable, C-contiguous int32 array (its memory is refilled in place and "
+                             f"read by every step); found dtype {array.dtype}, C-contiguous "
+                             f"{array.flags.c_contiguous}, writeable {array.flags.writeable}.")
+        self.batch = self._checked(array)
+        self.batch_host = torch.from_numpy(array)  # shares the memory: no copy, now or per step
+
+    @java_entry
+    def train_step(self, lr: float):
+        """One AdamW step at learning rate ``lr`` on the bound batch (``bind_batch``); no host–device sync."""
+        if self.batch is None:
+            raise ValueError("train_step trains on the batch bound by bind_batch, and none is bound.")
+        self._checked(self.batch)  # Java has refilled it since the last step
+        x = self._to_device(self.batch_host)
         for group in self.optimizer.param_groups:
             group["lr"] = float(lr)
-        self.model.train()
         with self._autocast():
             loss = self.objective.train_loss(self.train_forward, x, self.generator, self.world.rank, self.world.size)
         loss.backward()
@@ -211,19 +245,23 @@ class Engine:
         drain every ``drain_every`` steps and at the end; returns the seconds from the first step to the last drain.
 
         Java times its own loop against this one, on this Engine, in interleaved windows, so the difference is what
-        the Java orchestration costs per step. It does what the Java loop does minus the Java-only work (batch
-        assembly and the stream digest). The engine must be drained when this is called, so the timed span starts
-        with an idle device and ends with a sync, exactly like a Java window.
+        the Java orchestration costs per step. Like the Java loop it refills one bound batch in place before each
+        step; it leaves out the Java-only work (reading the batch from the token store, the stream digest). It binds
+        its own batch, so the Java loop binds its buffer again after it. The engine must be drained when this is
+        called, so the timed span starts with an idle device and ends with a sync, exactly like a Java window.
         """
         batches = np.asarray(batches)
         if batches.ndim != 3 or batches.dtype != np.int32 or len(batches) == 0:
             raise ValueError(f"batches must be a non-empty int32 array K×B×T; found shape {batches.shape} dtype {batches.dtype}.")
         if steps < 1 or drain_every < 1:
             raise ValueError(f"steps ({steps}) and drain_every ({drain_every}) must be at least 1.")
+        buffer = batches[0].copy()  # bound once and refilled before every step, as Java's direct buffer
+        self.bind_batch(buffer)
         train_step, drain, k, lr = self.train_step, self.drain, len(batches), float(lr)
         start = time.perf_counter()
         for step in range(steps):
-            train_step(batches[step % k], lr)
+            np.copyto(buffer, batches[step % k])
+            train_step(lr)
             if (step + 1) % drain_every == 0 or step + 1 == steps:
                 drain()  # the synchronised point
         return time.perf_counter() - start
@@ -233,8 +271,7 @@ class Engine:
     @java_entry
     def evaluate(self, tokens, seed: int):
         x = self._tokens(tokens)
-        self.model.eval()
-        with self._autocast():
+        with self._evaluating():
             total, count = self.objective.evaluate(self.forward, x, int(seed))
         return np.array([float(total), float(count)], dtype=np.float64)
 
@@ -244,8 +281,7 @@ class Engine:
         AR mean next-token CE; MDLM unweighted CE over the masked tokens, t and masks drawn as in training from a
         generator seeded with ``seed`` (``objectives.*.cross_entropy``). Java averages the batch means."""
         x = self._tokens(tokens)
-        self.model.eval()
-        with self._autocast():
+        with self._evaluating():
             return float(self.objective.cross_entropy(self.forward, x, int(seed)))
 
     @java_entry
@@ -255,9 +291,8 @@ class Engine:
         if self.paradigm is not Paradigm.AR:
             raise ValueError(f"Generative perplexity needs an AR judge model; this engine is {self.paradigm.value}.")
         x = self._tokens(tokens)
-        self.model.eval()
-        with torch.no_grad(), self._autocast():
-            out = self.objective.score(self.model, x, start, self.eos_id)
+        with self._evaluating():
+            out = self.objective.score(self.nll, x, start, self.eos_id)
         return np.ascontiguousarray(out.cpu().numpy())
 
     # ------------------------------------------------------------ sampling
@@ -284,9 +319,8 @@ class Engine:
             raise ValueError(f"The prompt has {len(prompt_ids)} tokens, more than sample.length={settings.length}.")
         generator = torch.Generator(device=self.device).manual_seed(int(seed))
         mdlm_sampler = make_mdlm_sampler(settings.mdlm_sampler)
-        self.model.eval()
         batches = []
-        with torch.no_grad(), self._autocast():
+        with self._evaluating():
             for start in range(0, n, settings.batch_size):
                 rows = min(settings.batch_size, n - start)
                 prefix = torch.tensor(prompt_ids, dtype=torch.long).repeat(rows, 1).to(self.device)  # (rows, P)

@@ -3,7 +3,8 @@
 One enum and one factory per axis: ``Paradigm`` (ar | mdlm) here, and the config's ``NoiseSchedule``
 (``make_schedule``), ``TimeSampler`` (``make_time_sampler``) and ``MdlmLoss`` (``make_loss``).
 ``make_objective`` turns (paradigm, the ``mdlm`` section) into an object with
-``train_loss(model, tokens, generator)`` and ``evaluate(model, tokens, seed)``.
+``train_loss(nll_model, tokens, generator)`` and ``evaluate(nll_model, tokens, seed)``, where ``nll_model`` is a model
+and its per-token loss as one module (``TokenNll``).
 
 MDLM follows Sahoo et al. 2024 ("Simple and Effective Masked Diffusion Language Models"): absorbing
 (mask) forward process, SUBS parameterisation (the model never predicts the mask; unmasked positions
@@ -21,6 +22,7 @@ from abc import ABC, abstractmethod
 from enum import Enum
 
 import torch
+import torch.nn as nn
 import torch.nn.functional as F
 
 from .config import MdlmConfig, MdlmLoss, NoiseSchedule, TimeSampler
@@ -125,9 +127,26 @@ def corrupt(x0, t, schedule: Schedule, mask_id: int, generator: torch.Generator)
 
 
 def token_nll(logits, targets):
-    """-log softmax(logits)[target] per position, in float32: logits (..., V), targets (...)."""
+    """-log softmax(logits)[target] per position, in float32: logits (..., V), targets (...) of any integer type."""
     flat = F.cross_entropy(logits.float().reshape(-1, logits.size(-1)), targets.reshape(-1).long(), reduction="none")
     return flat.view(targets.shape)
+
+
+class TokenNll(nn.Module):
+    """A model and its loss as one module: forward(idx (B, T), targets (B, T), t (B,) | None) -> -log p (B, T), float32.
+
+    Training and evaluation call this, and it is what torch.compile compiles, so the logits' slice to the real
+    vocabulary, their float32 upcast and the log-softmax fuse with the output matmul that makes them: the
+    B × T × V float32 copy of the logits (3.3 GB at the paper's scale) is never written. Ids stay int32 up to here;
+    only the targets are widened, inside the graph (cross-entropy wants int64).
+    """
+
+    def __init__(self, model: nn.Module):
+        super().__init__()
+        self.model = model
+
+    def forward(self, idx, targets, t=None):
+        return token_nll(self.model(idx, t), targets)
 
 
 # ---------------------------------------------------------------- objectives
@@ -136,24 +155,23 @@ def token_nll(logits, targets):
 class ARObjective:
     """Next-token cross-entropy: inputs tokens[:, :-1], targets tokens[:, 1:]."""
 
-    def train_loss(self, model, tokens, generator=None, rank=0, world=1):
+    def train_loss(self, nll_model, tokens, generator=None, rank=0, world=1):
         """Mean over this batch; with W equal shards DDP's gradient average is the global mean (no noise to share)."""
-        logits = model(tokens[:, :-1])
-        return token_nll(logits, tokens[:, 1:]).mean()
+        return nll_model(tokens[:, :-1], tokens[:, 1:]).mean()
 
     @torch.no_grad()
-    def evaluate(self, model, tokens, seed: int):
+    def evaluate(self, nll_model, tokens, seed: int):
         """(summed NLL over the B·(T-1) predicted tokens, B·(T-1)); exact, so the seed is unused."""
-        nll = token_nll(model(tokens[:, :-1]), tokens[:, 1:])
+        nll = nll_model(tokens[:, :-1], tokens[:, 1:])
         return nll.double().sum(), nll.numel()
 
     @torch.no_grad()
-    def cross_entropy(self, model, tokens, seed: int):
+    def cross_entropy(self, nll_model, tokens, seed: int):
         """Mean next-token CE of the batch, float64 (the study's AR validation number per batch); the seed is unused."""
-        return token_nll(model(tokens[:, :-1]), tokens[:, 1:]).double().mean()
+        return nll_model(tokens[:, :-1], tokens[:, 1:]).double().mean()
 
     @torch.no_grad()
-    def score(self, model, tokens, start: int, eos_id: int):
+    def score(self, nll_model, tokens, start: int, eos_id: int):
         """Per-row (summed NLL, tokens scored), float64 (n, 2), of whole samples (n, L): the generative perplexity.
 
         Scored are the tokens at positions ``start`` (at least 1) up to the first end-of-story token at or after
@@ -162,7 +180,7 @@ class ARObjective:
         """
         n, length = tokens.shape
         start = max(1, int(start))
-        nll = token_nll(model(tokens[:, :-1]), tokens[:, 1:]).double()  # (n, L-1), predicts positions 1..L-1
+        nll = nll_model(tokens[:, :-1], tokens[:, 1:]).double()  # (n, L-1), predicts positions 1..L-1
         positions = torch.arange(1, length, device=tokens.device)[None, :]
         is_eos = (tokens[:, 1:] == eos_id) & (positions >= start)
         last = torch.full((n,), length - 1, device=tokens.device)
@@ -201,7 +219,7 @@ class MDLMObjective:
         self.loss = make_loss(cfg.loss)
         self.mask_id, self.eps, self.eval_draws = mask_id, cfg.eps, cfg.eval_draws
 
-    def masked_nll(self, model, x0, t, generator, masked=None):
+    def masked_nll(self, nll_model, x0, t, generator, masked=None):
         """-log p(x0 | z_t) at masked positions, 0 elsewhere (SUBS carry-over); also the mask.
 
         The mask is drawn from `generator` as corrupt() does, unless the caller passes one.
@@ -210,10 +228,10 @@ class MDLMObjective:
             z_t, masked = corrupt(x0, t, self.schedule, self.mask_id, generator)
         else:
             z_t = torch.where(masked, torch.full_like(x0, self.mask_id), x0)
-        nll = token_nll(model(z_t, t), x0)
+        nll = nll_model(z_t, x0, t)
         return torch.where(masked, nll, torch.zeros_like(nll)), masked
 
-    def train_loss(self, model, tokens, generator, rank=0, world=1):
+    def train_loss(self, nll_model, tokens, generator, rank=0, world=1):
         """The training loss of `tokens` (b, T): rows [rank*b, (rank+1)*b) of a global batch of B = W*b rows.
 
         t and the mask uniforms are drawn for the whole global batch (B and B×T, in the order one
@@ -228,26 +246,26 @@ class MDLMObjective:
         global_masked = u < self.schedule.mask_prob(t)[:, None]
         rows = slice(rank * b, (rank + 1) * b)  # all rows when W = 1 (a view, no copy)
         t = t[rows]
-        nll, _ = self.masked_nll(model, tokens, t, generator, global_masked[rows])
+        nll, _ = self.masked_nll(nll_model, tokens, t, generator, global_masked[rows])
         return self.loss(nll, t, self.schedule, global_masked, world)
 
     @torch.no_grad()
-    def cross_entropy(self, model, tokens, seed: int):
+    def cross_entropy(self, nll_model, tokens, seed: int):
         """Unweighted CE over the batch's masked tokens, float64: t from mdlm.time_sampler and masks from the schedule,
         drawn as in training but from a generator seeded with ``seed`` (the study's MDLM validation number per batch,
         which it drew unseeded). Not a likelihood bound."""
         generator = torch.Generator(device=tokens.device).manual_seed(int(seed))
         t = self.sample_times(tokens.size(0), self.eps, generator, tokens.device)
-        nll, masked = self.masked_nll(model, tokens, t, generator)
+        nll, masked = self.masked_nll(nll_model, tokens, t, generator)
         return nll.double().sum() / masked.sum().clamp(min=1)
 
     @torch.no_grad()
-    def evaluate(self, model, tokens, seed: int):
+    def evaluate(self, nll_model, tokens, seed: int):
         generator = torch.Generator(device=tokens.device).manual_seed(int(seed))
         total = torch.zeros((), dtype=torch.float64, device=tokens.device)
         for _ in range(self.eval_draws):
             t = antithetic_times(tokens.size(0), self.eps, generator, tokens.device)
-            nll, _ = self.masked_nll(model, tokens, t, generator)
+            nll, _ = self.masked_nll(nll_model, tokens, t, generator)
             total += (self.schedule.nelbo_weight(t).double()[:, None] * nll.double()).sum()
         return total / self.eval_draws, tokens.numel()
 

@@ -40,3 +40,10 @@ def config():
 
 def as_json(config) -> str:
     return json.dumps(config)
+
+
+def train_on(engine, tokens, lr):
+    """One training step on ``tokens`` (an int32 B×T array): bound, then stepped, as Java's first step binds its
+    buffer."""
+    engine.bind_batch(tokens)
+    engine.train_step(lr)

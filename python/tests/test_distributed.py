@@ -13,7 +13,7 @@ import pytest
 import torch
 import torch.multiprocessing as mp
 
-from conftest import as_json, shipped, tiny
+from conftest import as_json, shipped, tiny, train_on
 from paradigm import distributed
 from paradigm.engine import Engine
 
@@ -33,7 +33,7 @@ def config_for(name):
 def train(engine, batches, rows):
     engine.set_rng(11)
     for i, x in enumerate(batches):
-        engine.train_step(np.ascontiguousarray(x[rows]), 1e-2)
+        train_on(engine, np.ascontiguousarray(x[rows]), 1e-2)
     losses = engine.drain()
     weights = {k: v.detach().clone() for k, v in engine.model.state_dict().items()}
     return losses, weights
@@ -84,7 +84,7 @@ def test_two_ranks_with_half_batches_train_the_one_process_model(tmp_path, parad
 def test_mdlm_noise_for_a_shard_is_the_global_draw_sliced():
     """The rows a rank masks are exactly the rows one process masks in the global batch."""
     from paradigm import config
-    from paradigm.objectives import Paradigm, make_objective
+    from paradigm.objectives import Paradigm, TokenNll, make_objective
 
     objective = make_objective(Paradigm.MDLM, config.read(config_for("demo")).mdlm, V)
     tokens = torch.from_numpy(global_batches()[0]).long()
@@ -94,7 +94,7 @@ def test_mdlm_noise_for_a_shard_is_the_global_draw_sliced():
         def model(z_t, t):
             seen[key] = (z_t.clone(), t.clone())
             return torch.zeros(*z_t.shape, V)
-        return model
+        return TokenNll(model)
 
     objective.train_loss(recorder("all"), tokens, torch.Generator().manual_seed(5))
     for rank in range(WORLD):

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import torch
 
-from conftest import as_json, shipped, tiny
+from conftest import as_json, shipped, tiny, train_on
 from paradigm.boundary import PythonError
 from paradigm.data.generator import generate_stories
 from paradigm.data.tokenizer import decode_batch, encode, train_bpe
@@ -31,17 +31,17 @@ def test_resume_is_bit_identical(config, tmp_path, paradigm):
     straight = Engine(as_json(config), paradigm, V, EOS)
     straight.set_rng(7)
     for i, x in enumerate(data):
-        straight.train_step(x, 1e-2 * (i + 1) / 6)
+        train_on(straight, x, 1e-2 * (i + 1) / 6)
     first = Engine(as_json(config), paradigm, V, EOS)
     first.set_rng(7)
     for i, x in enumerate(data[:3]):
-        first.train_step(x, 1e-2 * (i + 1) / 6)
+        train_on(first, x, 1e-2 * (i + 1) / 6)
     files = json.loads(first.save(str(tmp_path / "ckpt")))
     assert sorted(files) == sorted(p.name for p in (tmp_path / "ckpt").iterdir())
     resumed = Engine(as_json({**config, "seed": 999}), paradigm, V, EOS)  # different init, overwritten by load
     resumed.load(str(tmp_path / "ckpt"))
     for i, x in enumerate(data[3:], start=3):
-        resumed.train_step(x, 1e-2 * (i + 1) / 6)
+        train_on(resumed, x, 1e-2 * (i + 1) / 6)
     a, b = weights(straight), weights(resumed)
     assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
     assert np.array_equal(straight.drain()[3:], resumed.drain())
@@ -50,7 +50,7 @@ def test_resume_is_bit_identical(config, tmp_path, paradigm):
 def test_drain_returns_loss_and_grad_norm_per_step_then_empties(config):
     engine = Engine(as_json(config), "ar", V, EOS)
     for x in batches(3):
-        engine.train_step(x, 1e-3)
+        train_on(engine, x, 1e-3)
     out = engine.drain()
     assert out.shape == (3, 2) and out.dtype == np.float64
     assert np.all(out[:, 0] > 2.0) and np.all(out[:, 1] > 0)  # near log(50) = 3.9 at init; non-zero gradients
@@ -69,7 +69,7 @@ def test_tiny_model_overfits_one_batch(config, paradigm):
     engine = Engine(as_json(config), paradigm, vocab, EOS)
     before = engine.evaluate(tokens, 3)
     for _ in range(100 if paradigm == "ar" else 300):
-        engine.train_step(tokens, 1e-2)
+        train_on(engine, tokens, 1e-2)
     after = engine.evaluate(tokens, 3)
     assert before[0] / before[1] > 5.0 and after[0] * 10 <= before[0]
 
@@ -175,7 +175,7 @@ def test_the_protocols_name_alone_changes_nothing(paradigm):
     for cfg in (arche, renamed):
         engine = Engine(as_json(cfg), paradigm, V, EOS)
         engine.set_rng(3)
-        engine.train_step(x, 1e-2)
+        train_on(engine, x, 1e-2)
         runs.append((json.loads(engine.info())["params"], engine.drain()[0, 0], engine.evaluate(x, 1)[0]))
     assert runs[0] == runs[1]
     controlled = Engine(as_json(tiny(shipped("demo"))), paradigm, V, EOS)
@@ -222,9 +222,78 @@ def test_cuda_requested_without_cuda_names_train_device(config, monkeypatch):
 def test_bad_tokens_are_rejected(config):
     engine = Engine(as_json(config), "ar", V, EOS)
     with pytest.raises(PythonError, match=r"token ids must lie in \[0, 50\); found values in \[0, 50\]"):
-        engine.train_step(np.full((2, 16), V, dtype=np.int32) * np.array([[0], [1]], dtype=np.int32), 1e-3)
+        train_on(engine, np.full((2, 16), V, dtype=np.int32) * np.array([[0], [1]], dtype=np.int32), 1e-3)
     with pytest.raises(PythonError, match="more than model.seq_len=16"):
         engine.evaluate(np.zeros((2, 17), dtype=np.int32), 0)
+
+
+def test_a_bound_batch_is_checked_at_every_step_and_must_be_refillable_int32(config):
+    engine = Engine(as_json(config), "ar", V, EOS)
+    with pytest.raises(PythonError, match="none is bound"):
+        engine.train_step(1e-3)
+    with pytest.raises(PythonError, match="C-contiguous int32 array"):
+        engine.bind_batch(np.zeros((2, 16), dtype=np.int64))
+    with pytest.raises(PythonError, match="C-contiguous int32 array"):
+        engine.bind_batch(np.zeros((16, 2), dtype=np.int32).T)  # a view that a refill could not fill row by row
+    buffer = np.zeros((2, 16), dtype=np.int32)
+    engine.bind_batch(buffer)
+    engine.train_step(1e-3)
+    buffer[1, 3] = -1  # refilled with a bad id after binding: the next step refuses it
+    with pytest.raises(PythonError, match=r"found values in \[-1, 0\]"):
+        engine.train_step(1e-3)
+    assert len(engine.drain()) == 1
+
+
+@pytest.mark.parametrize("protocol", ["demo", "arche-2026"])
+@pytest.mark.parametrize("paradigm", ["ar", "mdlm"])
+def test_a_bound_batch_refilled_in_place_trains_bit_identically_to_the_step_it_replaced(protocol, paradigm):
+    # The step before bind_batch, as a reference: a fresh int64 tensor per step, the modules set to training mode
+    # at every step, the same objective, clipping and AdamW. Binding once, refilling the memory in place, int32 ids
+    # and training mode set once must not change a bit of it; a step that read a copy taken when the buffer was bound
+    # would train on the first batch again and again, and fail.
+    config = tiny(shipped(protocol))
+    data = batches(4)
+    engine = Engine(as_json(config), paradigm, V, EOS)
+    engine.set_rng(7)
+    buffer = np.empty_like(data[0])
+    engine.bind_batch(data[0].copy())
+    for i, x in enumerate(data):
+        if i == 1:
+            engine.bind_batch(buffer)  # bound once; from here on only refilled
+        np.copyto(buffer, x)
+        engine.train_step(1e-2 * (i + 1))
+    reference = Engine(as_json(config), paradigm, V, EOS)
+    reference.set_rng(7)
+    model, optimizer = reference.model, reference.optimizer
+    losses = []
+    for i, x in enumerate(data):
+        for group in optimizer.param_groups:
+            group["lr"] = 1e-2 * (i + 1)
+        model.train()
+        loss = reference.objective.train_loss(reference.train_forward, torch.from_numpy(x).long(), reference.generator)
+        loss.backward()
+        grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), config["train"]["grad_clip"])
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        losses.append([loss.item(), grad_norm.item()])
+    assert np.array_equal(engine.drain(), np.array(losses))
+    a, b = weights(engine), weights(reference)
+    assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_the_model_trains_in_training_mode_and_is_put_back_in_it_after_evaluating_scoring_and_sampling(config):
+    engine = Engine(as_json(config), "ar", V, EOS)
+    modes = []
+    engine.model.register_forward_pre_hook(lambda module, args: modes.append(module.training))
+    x = batches(1)[0]
+    train_on(engine, x, 1e-3)
+    engine.evaluate(x, 0)
+    engine.score(x, 1)
+    engine.sample(1, 0, json.dumps({**config["sample"], "length": 4}), [EOS])
+    assert modes[0] is True and not any(modes[1:]), modes  # eval mode inside each of the three calls
+    assert all(m.training for m in engine.model.modules()), "back in training mode"
+    train_on(engine, x, 1e-3)
+    assert modes[-1] is True
 
 
 def stacked_batches(k, rows=4, cols=16, seed=0):
@@ -240,7 +309,7 @@ def test_train_window_takes_the_same_steps_as_a_manual_loop(config, paradigm):
     manual = Engine(as_json(config), paradigm, V, EOS)
     manual.set_rng(7)
     for step in range(5):  # batches cycle: 0 1 2 0 1
-        manual.train_step(batches[step % 3], 1e-2)
+        train_on(manual, batches[step % 3], 1e-2)
     assert seconds > 0
     assert looped.drain().shape == (0, 2)  # the window ends with a drain
     assert len(manual.drain()) == 5
@@ -262,3 +331,33 @@ def test_device_facts_name_the_device(config):
     facts = json.loads(Engine(as_json(config), "ar", V, EOS).device_facts())
     assert facts["device"] == "cpu" and facts["device_name"] is None
     assert facts["torch"] == torch.__version__ and facts["torch_threads"] == torch.get_num_threads()
+
+
+def test_device_facts_give_the_peak_memory_since_the_engine_was_built(config):
+    first = Engine(as_json(config), "ar", V, EOS)
+    ballast = torch.ones(64 * 2**20 // 4)  # 64 MiB touched while the first engine is the newest
+    peak_with_ballast = json.loads(first.device_facts())
+    del ballast
+    second = Engine(as_json(config), "ar", V, EOS)
+    facts = json.loads(second.device_facts())
+    assert facts["peak_memory_kind"] in ("process_peak_rss", "process_peak_rss_since_start")
+    assert facts["peak_memory_gib"] > 0.01  # at least torch itself
+    if facts["peak_memory_kind"] == "process_peak_rss":  # the peak was reset when the second engine was built
+        assert facts["peak_memory_gib"] < peak_with_ballast["peak_memory_gib"] - 0.03, (facts, peak_with_ballast)
+
+
+def test_tf32_is_set_through_the_per_backend_api_only():
+    # torch >= 2.9 can refuse to read the legacy flags (allow_tf32) once the per-backend ones were set ("mix of the
+    # legacy and new APIs"), so the engine sets and reads only the new ones; they need no GPU to be set.
+    from paradigm.device import use_tf32
+
+    saved = torch.backends.cuda.matmul.fp32_precision, torch.backends.cudnn.conv.fp32_precision
+    try:
+        use_tf32(torch.device("cuda"), True)
+        assert (torch.backends.cuda.matmul.fp32_precision, torch.backends.cudnn.conv.fp32_precision) == ("tf32", "tf32")
+        use_tf32(torch.device("cuda"), False)  # train.precision: float32 (the study's): no TF32
+        assert (torch.backends.cuda.matmul.fp32_precision, torch.backends.cudnn.conv.fp32_precision) == ("ieee", "ieee")
+        use_tf32(torch.device("cpu"), True)  # a CPU engine leaves the CUDA settings alone
+        assert torch.backends.cuda.matmul.fp32_precision == "ieee"
+    finally:
+        torch.backends.cuda.matmul.fp32_precision, torch.backends.cudnn.conv.fp32_precision = saved

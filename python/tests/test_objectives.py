@@ -11,8 +11,8 @@ from conftest import TINY_CONFIG, shipped
 from paradigm import config
 from paradigm.config import MdlmLoss, NoiseSchedule, TimeSampler
 from paradigm.objectives import (
-    ARObjective, CosineSchedule, LogLinearSchedule, MDLMObjective, Paradigm, antithetic_times, corrupt, make_objective,
-    make_schedule,
+    ARObjective, CosineSchedule, LogLinearSchedule, MDLMObjective, Paradigm, TokenNll, antithetic_times, corrupt,
+    make_objective, make_schedule,
 )
 
 V, EPS = 11, 1e-3
@@ -45,10 +45,10 @@ def test_ar_loss_and_evaluate_match_float64_reference():
     model = FixedLogits(logits)
     logp = ref_log_softmax(logits[:, :7])
     nll = -logp.gather(-1, tokens[:, 1:, None]).squeeze(-1)  # predict token i+1 from prefix up to i
-    loss = ARObjective().train_loss(model, tokens)
+    loss = ARObjective().train_loss(TokenNll(model), tokens)
     assert torch.equal(model.seen[0][0], tokens[:, :-1])
     assert loss.item() == pytest.approx(nll.mean().item(), rel=1e-6)
-    total, count = ARObjective().evaluate(model, tokens, seed=0)
+    total, count = ARObjective().evaluate(TokenNll(model), tokens, seed=0)
     assert count == 3 * 7 and total.item() == pytest.approx(nll.sum().item(), rel=1e-6)
 
 
@@ -93,7 +93,7 @@ def test_mdlm_nelbo_matches_float64_reference_of_the_formula():
     B, T = 4, 9
     logits = torch.randn(B, T, V, generator=g)
     x0 = torch.randint(0, V, (B, T), generator=g)
-    loss = mdlm().train_loss(FixedLogits(logits), x0, torch.Generator().manual_seed(9))
+    loss = mdlm().train_loss(TokenNll(FixedLogits(logits)), x0, torch.Generator().manual_seed(9))
     # Reference: redo the documented draws (one uniform, then B·T uniforms) in float64.
     ref_g = torch.Generator().manual_seed(9)
     u = torch.rand(1, generator=ref_g).double()
@@ -109,14 +109,14 @@ def test_subs_unmasked_positions_carry_zero_loss():
     logits = torch.randn(2, 12, V, generator=g)
     x0 = torch.randint(0, V, (2, 12), generator=g)
     model = FixedLogits(logits)
-    loss = mdlm().train_loss(model, x0, torch.Generator().manual_seed(6))
+    loss = mdlm().train_loss(TokenNll(model), x0, torch.Generator().manual_seed(6))
     z_t = model.seen[0][0]
     unmasked = z_t != V
     assert unmasked.any() and (~unmasked).any()
     assert torch.equal(z_t[unmasked], x0[unmasked])  # carried over unchanged
     scrambled = logits.clone()
     scrambled[unmasked] = torch.randn(int(unmasked.sum()), V) * 10  # predictions there must not matter
-    again = mdlm().train_loss(FixedLogits(scrambled), x0, torch.Generator().manual_seed(6))
+    again = mdlm().train_loss(TokenNll(FixedLogits(scrambled)), x0, torch.Generator().manual_seed(6))
     assert again.item() == loss.item()
 
 
@@ -126,7 +126,7 @@ def test_one_over_t_weighting_makes_a_uniform_model_score_log_v():
     B, T = 64, 64
     model = FixedLogits(torch.zeros(B, T, V))
     x0 = torch.randint(0, V, (B, T), generator=torch.Generator().manual_seed(7))
-    total, count = mdlm(draws=8).evaluate(model, x0, seed=11)
+    total, count = mdlm(draws=8).evaluate(TokenNll(model), x0, seed=11)
     assert count == B * T
     assert total.item() / count == pytest.approx((1 - EPS) * math.log(V), rel=0.02)
 
@@ -135,8 +135,8 @@ def test_mdlm_evaluate_is_deterministic_given_the_seed():
     g = torch.Generator().manual_seed(8)
     logits, x0 = torch.randn(3, 10, V, generator=g), torch.randint(0, V, (3, 10), generator=g)
     obj = mdlm(draws=3)
-    a, b = obj.evaluate(FixedLogits(logits), x0, 5), obj.evaluate(FixedLogits(logits), x0, 5)
-    c = obj.evaluate(FixedLogits(logits), x0, 6)
+    a, b = obj.evaluate(TokenNll(FixedLogits(logits)), x0, 5), obj.evaluate(TokenNll(FixedLogits(logits)), x0, 5)
+    c = obj.evaluate(TokenNll(FixedLogits(logits)), x0, 6)
     assert a[0].item() == b[0].item() and a[0].item() != c[0].item()
 
 
@@ -149,7 +149,7 @@ def test_arche_loss_is_unweighted_mean_over_masked_tokens_with_cosine_rate():
         NoiseSchedule.COSINE, MdlmLoss.MASKED_MEAN, TimeSampler.UNIFORM)
     obj = make_objective(Paradigm.MDLM, arche, V)
     model = FixedLogits(logits)
-    loss = obj.train_loss(model, x0, torch.Generator().manual_seed(12))
+    loss = obj.train_loss(TokenNll(model), x0, torch.Generator().manual_seed(12))
     ref_g = torch.Generator().manual_seed(12)
     t = torch.rand(B, generator=ref_g).double()  # independent U(0,1) per sequence
     masked = torch.rand(B, T, generator=ref_g).double() < torch.sin(math.pi * t / 2)[:, None] ** 2

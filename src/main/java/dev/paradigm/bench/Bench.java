@@ -39,11 +39,15 @@ public final class Bench {
             List<BenchReport.ParadigmResult> results = new ArrayList<>();
             for (Paradigm paradigm : settings.paradigms()) {
                 // No tokenizer: the samplers are timed on token ids, without decoding (a synthetic store has none).
-                Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId(), null);
-                engine.setRng(config.seed());
-                TrainingBenchmark.Result training = new TrainingBenchmark(config, store, engine, settings).run(scratch);
-                List<SamplingBenchmark.Result> sampling = SamplingBenchmark.run(engine, config, settings, store.eosId());
-                results.add(new BenchReport.ParadigmResult(paradigm, engine.info(), deviceFacts(engine), training, sampling));
+                // Each engine is closed before the next is built, so its memory does not count in the next one's peak.
+                try (Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId(),
+                        null)) {
+                    engine.setRng(config.seed());
+                    TrainingBenchmark.Result training = new TrainingBenchmark(config, store, engine, settings).run(scratch);
+                    List<SamplingBenchmark.Result> sampling = SamplingBenchmark.run(engine, config, settings, store.eosId());
+                    results.add(new BenchReport.ParadigmResult(paradigm, engine.info(), deviceFacts(engine), training,
+                            sampling));
+                }
             }
             HostBenchmark.Result host = HostBenchmark.run(store, config.train().batchSize(), settings.repeats());
             return new BenchReport(config, settings, data.description(), store.vocabSize(), results, host, started,

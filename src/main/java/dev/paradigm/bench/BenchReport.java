@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -28,18 +29,38 @@ public record BenchReport(ExperimentConfig config, BenchSettings settings, Strin
     static final String FORMAT = "paradigm-bench";
     static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> PEAK_MEMORY_MEANING = Map.of(
+            "cuda_max_allocated", "the CUDA allocator's peak of allocated tensors",
+            "process_peak_rss", "the process's peak resident set (JVM + Python)",
+            "process_peak_rss_since_start", "the process's peak resident set (JVM + Python) since it started");
 
     /**
      * One paradigm's numbers.
      *
-     * @param device the engine's {@code bench_loop.device_facts} (device name, torch, threads, memory)
+     * @param device the engine's {@code device_facts}, read after its training, evaluation, checkpoint and sampling
+     *               were timed (device name, torch, threads, memory, and the peak memory since the engine was built)
      */
     public record ParadigmResult(Paradigm paradigm, EngineInfo info, JsonNode device, TrainingBenchmark.Result training,
             List<SamplingBenchmark.Result> sampling) {
 
-        /** The dense peak FLOP/s of the device in the engine's dtype, when known. */
+        /** The most memory in use while this paradigm was benchmarked, in GiB (see {@link #peakMemoryKind}). */
+        public double peakMemoryGib() {
+            return device.path("peak_memory_gib").asDouble(Double.NaN);
+        }
+
+        /**
+         * What {@link #peakMemoryGib} measured: {@code cuda_max_allocated} (the CUDA caching allocator's peak of
+         * allocated tensors), {@code process_peak_rss} (on a CPU: the peak resident set of the whole process, the JVM
+         * included), or {@code process_peak_rss_since_start} (the same where the peak could not be reset per engine).
+         */
+        public String peakMemoryKind() {
+            return device.path("peak_memory_kind").asText("unknown");
+        }
+
+        /** The dense peak FLOP/s of the device in the engine's dtype (and TF32 setting), when known. */
         public OptionalDouble peakFlops() {
-            return PeakFlops.of(device.path("device_name").asText(null), info.dtype());
+            return PeakFlops.of(device.path("device_name").asText(null), info.dtype(),
+                    device.path("tf32_matmul").asBoolean(false));
         }
 
         /** Model FLOP utilisation of the Java-driven loop's median throughput, when the peak is known. */
@@ -124,9 +145,8 @@ public record BenchReport(ExperimentConfig config, BenchSettings settings, Strin
                     .put("batch_size", r.batchSize()).put("seconds", r.seconds())
                     .put("samples_per_s", r.samplesPerSecond()).put("tokens_per_s", r.tokensPerSecond());
         }
-        if (p.device().has("max_memory_allocated_gib")) {
-            node.set("max_memory_allocated_gib", p.device().get("max_memory_allocated_gib"));
-        }
+        node.put("peak_memory_gib", p.peakMemoryGib());
+        node.put("peak_memory_kind", p.peakMemoryKind());
         return node;
     }
 
@@ -144,15 +164,19 @@ public record BenchReport(ExperimentConfig config, BenchSettings settings, Strin
                         + "after %d warm-up steps, drain every %d%n", m.nLayer(), m.dModel(), m.nHead(), m.dFf(), vocabSize,
                 data, config.train().batchSize(), m.seqLen(), settings.windows(), settings.windowSteps(),
                 settings.warmupSteps(), first.training().drainEvery()));
-        out.append(f("%n%-6s %12s %10s %14s %18s %8s %14s %11s %24s%n", "train", "params", "FLOPs/tok", "tok/s (Java)",
-                "IQR / min-max", "MFU", "tok/s (Python)", "Java/Python", "window pairs: median (range)"));
+        out.append(f("%n%-6s %12s %10s %14s %18s %8s %14s %11s %24s %12s%n", "train", "params", "FLOPs/tok",
+                "tok/s (Java)", "IQR / min-max", "MFU", "tok/s (Python)", "Java/Python", "window pairs: median (range)",
+                "peak GiB"));
         for (ParadigmResult p : paradigms) {
             TrainingBenchmark.Result t = p.training();
-            out.append(f("%-6s %,12d %10.3g %,14.0f %18s %8s %,14.0f %11.4f %24s%n", p.paradigm().id(), p.info().params(),
-                    p.info().flopsPerToken(), t.java().median(), spread(t.java()),
+            out.append(f("%-6s %,12d %10.3g %,14.0f %18s %8s %,14.0f %11.4f %24s %12.3f%n", p.paradigm().id(),
+                    p.info().params(), p.info().flopsPerToken(), t.java().median(), spread(t.java()),
                     p.mfu().isPresent() ? f("%.1f%%", 100 * p.mfu().getAsDouble()) : "n/a", t.python().median(),
-                    t.javaOverPython(), f("%.3f (%.2f-%.2f)", t.pairRatios().median(), t.pairRatios().min(), t.pairRatios().max())));
+                    t.javaOverPython(), f("%.3f (%.2f-%.2f)", t.pairRatios().median(), t.pairRatios().min(),
+                            t.pairRatios().max()), p.peakMemoryGib()));
         }
+        out.append(f("peak GiB: %s, over each paradigm's whole benchmark%n", PEAK_MEMORY_MEANING.getOrDefault(
+                first.peakMemoryKind(), first.peakMemoryKind())));
         out.append(f("%n%-6s %24s %22s%n", "", "evaluation (s, median)", "checkpoint (s, median)"));
         for (ParadigmResult p : paradigms) {
             TrainingBenchmark.Result t = p.training();

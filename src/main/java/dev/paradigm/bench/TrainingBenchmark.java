@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Training, evaluation and checkpoint time of one engine, and the Java loop against a plain Python loop.
  *
- * <p>The Java loop is {@code train/Trainer}'s hot path without its bookkeeping: assemble the step's batch into the
- * one reused direct buffer, chain it into the stream digest, {@code trainStep} on the one {@link DirectNDArray} that
- * wraps that buffer, and drain every {@code drainEvery} steps (the trainer's log interval) and at the end of the
- * window. The Python loop ({@code Engine.train_window}) drives the same engine over batches built here
+ * <p>The Java loop is {@code train/Trainer}'s hot path without its bookkeeping, run as the trainer runs it, as one
+ * call on the Python thread: assemble the step's batch into the one reused direct buffer, chain it into the stream
+ * digest, {@code trainStep} on the one {@link DirectNDArray} that wraps that buffer (bound by the window's first
+ * step), and drain every {@code drainEvery} steps (the trainer's log interval) and at the end of the window. The
+ * Python loop ({@code Engine.train_window}) drives the same engine over batches built here
  * in advance. A window is timed from its first step to its last drain, so each starts and ends with an idle device.
  */
 public final class TrainingBenchmark {
@@ -109,15 +110,17 @@ public final class TrainingBenchmark {
 
     /** The trainer's loop over {@code steps} steps; seconds from the first step to the last drain. */
     private double javaWindow(int steps) {
-        long start = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            digest.update(assembler.assemble(nextStep++));
-            engine.trainStep(batchArray, lr);
-            if ((i + 1) % drainEvery == 0 || i + 1 == steps) {
-                engine.drain(); // the synchronised point
+        return engine.onPythonThread(() -> {
+            long start = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                digest.update(assembler.assemble(nextStep++));
+                engine.trainStep(batchArray, lr);
+                if ((i + 1) % drainEvery == 0 || i + 1 == steps) {
+                    engine.drain(); // the synchronised point
+                }
             }
-        }
-        return (System.nanoTime() - start) / 1e9;
+            return (System.nanoTime() - start) / 1e9;
+        });
     }
 
     private double pythonWindow(int steps) {

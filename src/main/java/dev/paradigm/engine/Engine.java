@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import jep.DirectNDArray;
 import jep.NDArray;
 import jep.python.PyCallable;
@@ -20,17 +21,22 @@ import jep.python.PyObject;
  * One Python {@code paradigm.engine.Engine} (see docs/boundary.md), driven from Java: the whole Python surface of
  * training, evaluation, sampling, scoring and benchmarking. Method names come from {@link PythonApi}.
  *
- * <p>The hot path, {@link #trainStep}, passes the batch as a {@link DirectNDArray} over a direct buffer that the
- * caller reuses, so no token is copied on the Java side, and calls a cached bound method, so no Python
- * attribute lookup happens per step.
+ * <p>The hot path, {@link #trainStep}, hands Python the batch once: the first step on a {@link DirectNDArray} binds
+ * it ({@code bind_batch}: Python keeps an ndarray view of the direct buffer and a tensor over it), and every later
+ * step on the same array passes only the learning rate to a cached bound method, while the caller refills the
+ * buffer in place. No token is copied on the Java side, and no Python object is made or looked up per step.
+ * Run inside {@link #onPythonThread}, as the trainer's loop is, a step is also a direct call rather than a hand-off
+ * to the Python thread.
  */
-public final class Engine {
+public final class Engine implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PythonRuntime python;
     private final Paradigm paradigm;
     private final PyObject engine;
     private final PyCallable trainStep;
+    /** The batch Python's {@code train_step} reads (kept here so its memory outlives Python's view of it). */
+    private DirectNDArray<IntBuffer> bound;
     private EngineInfo info;
 
     private Engine(PythonRuntime python, Paradigm paradigm, PyObject engine, PyCallable trainStep) {
@@ -83,9 +89,24 @@ public final class Engine {
         return info;
     }
 
-    /** One optimizer step on a B×T int32 batch at learning rate {@code lr}; does not wait for the device. */
+    /**
+     * One optimizer step on a B×T int32 batch at learning rate {@code lr}; does not wait for the device. The first
+     * step on {@code batch} binds it; later steps on the same array read whatever the caller has refilled it with.
+     */
     public void trainStep(DirectNDArray<IntBuffer> batch, double lr) {
-        python.call(p -> trainStep.call(batch, lr));
+        if (batch != bound) {
+            call(EngineMethod.BIND_BATCH, batch);
+            bound = batch;
+        }
+        python.call(p -> trainStep.call(lr));
+    }
+
+    /**
+     * Runs {@code body} on the Python thread and returns its result: every Python call inside it (this engine's and
+     * any other) is then a direct call, with no hand-off between threads. The trainer runs its whole loop this way.
+     */
+    public <T> T onPythonThread(Supplier<T> body) {
+        return python.call(p -> body.get());
     }
 
     /** The (loss, grad norm) of each step since the last drain, in order. Synchronises the device. */
@@ -152,6 +173,7 @@ public final class Engine {
      * K×B×T, cycled) with a drain every {@code drainEvery} steps and at the end; returns the seconds Python measured.
      */
     public double trainWindow(NDArray<int[]> batches, int steps, int drainEvery, double lr) {
+        bound = null; // the Python loop binds a batch of its own
         return ((Number) call(EngineMethod.TRAIN_WINDOW, batches, steps, drainEvery, lr)).doubleValue();
     }
 
@@ -177,6 +199,20 @@ public final class Engine {
     /** Reseeds the training noise (MDLM masking, dropout if any). */
     public void setRng(long seed) {
         call(EngineMethod.SET_RNG, seed);
+    }
+
+    /**
+     * Lets Python free the engine (its model, optimizer state and compiled graphs), so that the next engine's peak
+     * memory does not count this one's. The engine cannot be used afterwards.
+     */
+    @Override
+    public void close() {
+        python.call(p -> {
+            trainStep.close();
+            engine.close();
+            return null;
+        });
+        bound = null;
     }
 
     private static double[][] rows(double[] flat, int[] dims) {

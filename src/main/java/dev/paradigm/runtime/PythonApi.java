@@ -43,7 +43,8 @@ public final class PythonApi {
 
     /** The methods of an Engine; each one's Python name is the constant in lower case. */
     public enum EngineMethod {
-        INFO, TRAIN_STEP, DRAIN, EVALUATE, CROSS_ENTROPY, SAMPLE, SCORE, SAVE, LOAD, SET_RNG, TRAIN_WINDOW, DEVICE_FACTS;
+        INFO, BIND_BATCH, TRAIN_STEP, DRAIN, EVALUATE, CROSS_ENTROPY, SAMPLE, SCORE, SAVE, LOAD, SET_RNG, TRAIN_WINDOW,
+        DEVICE_FACTS;
 
         public String pythonName() {
             return name().toLowerCase(Locale.ROOT);

@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every Python call is submitted to a single dedicated thread that created the {@link SharedInterpreter}
  * and keeps it for the life of the JVM: Jep interpreters are bound to the thread that made them, and
- * closing one and opening another while torch is loaded deadlocks. Python's stdout and stderr are
- * forwarded to Java's {@code System.out} / {@code System.err} (whatever they are at the time of writing).
+ * closing one and opening another while torch is loaded deadlocks. A call made on that thread itself (from inside
+ * another call's body) runs at once, in place: the trainer runs its whole step loop as one call, so its per-step
+ * Python calls cost no hand-off between threads. Python's stdout and stderr are forwarded to Java's
+ * {@code System.out} / {@code System.err} (whatever they are at the time of writing).
  */
 public final class PythonRuntime {
     private static final Logger log = LoggerFactory.getLogger(PythonRuntime.class);
@@ -37,14 +39,16 @@ public final class PythonRuntime {
 
     private final PythonEnvironment environment;
     private final ExecutorService thread;
+    private volatile Thread pythonThread;
     private Interpreter interpreter;
-    private boolean shutDown;
+    private volatile boolean shutDown;
 
     private PythonRuntime(PythonEnvironment environment) {
         this.environment = environment;
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, "python");
             t.setDaemon(true); // the JVM may exit without asking Python; shutdown() runs atexit first
+            pythonThread = t;
             return t;
         });
     }
@@ -85,7 +89,10 @@ public final class PythonRuntime {
         return environment;
     }
 
-    /** Runs {@code body} on the Python thread and returns its result; Python errors become {@link PythonException}. */
+    /**
+     * Runs {@code body} on the Python thread and returns its result; Python errors become {@link PythonException}.
+     * Called on the Python thread (from inside another call's body), it runs {@code body} at once, in place.
+     */
     public <T> T call(PythonCall<T> body) {
         return submit(body, false);
     }
@@ -122,9 +129,16 @@ public final class PythonRuntime {
     }
 
     private <T> T submit(PythonCall<T> body, boolean starting) {
-        synchronized (this) {
-            if (shutDown) {
-                throw new IllegalStateException("The Python runtime has been shut down.");
+        // Checked on every call, inline ones too: a loop running as one call stops at its next Python call once
+        // shutdown() has begun, and the Python thread is free for the atexit handlers.
+        if (shutDown) {
+            throw new IllegalStateException("The Python runtime has been shut down.");
+        }
+        if (Thread.currentThread() == pythonThread) {
+            try {
+                return body.run(interpreter);
+            } catch (JepException e) {
+                throw PythonException.fromJep(e.getMessage());
             }
         }
         Future<T> future = thread.submit(() -> {

@@ -58,7 +58,16 @@ public final class Trainer {
     /** What a finished (or stopped) run produced; on ranks other than 0 the digest and analysis are null. */
     public record Outcome(int stepsDone, boolean completed, String dataDigest, CurveAnalysis analysis) {}
 
+    /**
+     * Trains to the configured step count (or until a stop is requested). The loop runs as one call on the Python
+     * thread ({@link Engine#onPythonThread}), so each of its Python calls is a direct call, not a hand-off to that
+     * thread: Java's orchestration then costs only its own work per step (batch assembly and the stream digest).
+     */
     public Outcome run() {
+        return engine.onPythonThread(this::loop);
+    }
+
+    private Outcome loop() {
         TrainConfig train = config.train();
         int steps = train.steps();
         LearningRateSchedule lr = new LearningRateSchedule(train.lr(), train.warmupSteps(), steps, train.minLrRatio(),

@@ -46,6 +46,7 @@ class BenchIntegrationTest {
         Result r = run(args);
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("Java/Python") && r.out().contains("mdlm-confidence"), r.out());
+        assertTrue(r.out().contains("peak GiB: the process's peak resident set"), r.out());
         assertTrue(Files.exists(dir.resolve("run/data/manifest.json")), "bench prepares a missing token store");
 
         JsonNode json = new ObjectMapper().readTree(out.toFile());
@@ -79,6 +80,9 @@ class BenchIntegrationTest {
             assertEquals(16, p.at("/evaluation/chunks").asInt()); // eval_batches 2 x batch 8
             assertTrue(p.at("/evaluation/seconds/median").asDouble() > 0);
             assertTrue(p.at("/checkpoint/seconds/median").asDouble() > 0);
+            // On a CPU: the process's peak resident set, the JVM and torch included, so well above 10 MiB.
+            assertTrue(p.get("peak_memory_gib").asDouble() > 0.01, paradigm + " " + p.get("peak_memory_gib"));
+            assertTrue(p.get("peak_memory_kind").asText().startsWith("process_peak_rss"), p.get("peak_memory_kind").asText());
         }
         List<String> samplers = new ArrayList<>();
         for (String paradigm : List.of("ar", "mdlm")) {

@@ -11,19 +11,28 @@ class PeakFlopsTest {
 
     @Test
     void knownAcceleratorsInBf16() {
-        assertEquals(989e12, PeakFlops.of("NVIDIA H100 80GB HBM3", "bfloat16").getAsDouble()); // the SXM part's name
-        assertEquals(989e12, PeakFlops.of("NVIDIA H100 SXM5 80GB", "bfloat16").getAsDouble());
-        assertEquals(989e12, PeakFlops.of("NVIDIA H200", "bfloat16").getAsDouble());
-        assertEquals(756e12, PeakFlops.of("NVIDIA H100 PCIe", "bfloat16").getAsDouble());
+        assertEquals(989e12, PeakFlops.of("NVIDIA H100 80GB HBM3", "bfloat16", false).getAsDouble()); // the SXM part's name
+        assertEquals(989e12, PeakFlops.of("NVIDIA H100 SXM5 80GB", "bfloat16", false).getAsDouble());
+        assertEquals(989e12, PeakFlops.of("NVIDIA H200", "bfloat16", true).getAsDouble());
+        assertEquals(756e12, PeakFlops.of("NVIDIA H100 PCIe", "bfloat16", false).getAsDouble());
+    }
+
+    @Test
+    void float32IsMeasuredAgainstTf32TensorCoresOnlyWhenItsMatmulsMayUseThem() {
+        assertEquals(67e12, PeakFlops.of("NVIDIA H200", "float32", false).getAsDouble());
+        assertEquals(494.7e12, PeakFlops.of("NVIDIA H200", "float32", true).getAsDouble());
+        assertEquals(67e12, PeakFlops.of("NVIDIA H100 80GB HBM3", "float32", false).getAsDouble());
+        assertEquals(51e12, PeakFlops.of("NVIDIA H100 PCIe", "float32", false).getAsDouble());
+        assertEquals(378e12, PeakFlops.of("NVIDIA H100 PCIe", "float32", true).getAsDouble());
     }
 
     @Test
     void unknownDevicesAndOtherDtypesHaveNoPeak() {
-        assertTrue(PeakFlops.of("NVIDIA H100 NVL", "bfloat16").isEmpty());
-        assertTrue(PeakFlops.of("NVIDIA H200 NVL", "bfloat16").isEmpty());
-        assertTrue(PeakFlops.of("NVIDIA A100-SXM4-80GB", "bfloat16").isEmpty());
-        assertTrue(PeakFlops.of("NVIDIA H100 80GB HBM3", "float32").isEmpty());
-        assertTrue(PeakFlops.of(null, "float32").isEmpty()); // a CPU run
+        assertTrue(PeakFlops.of("NVIDIA H100 NVL", "bfloat16", false).isEmpty());
+        assertTrue(PeakFlops.of("NVIDIA H200 NVL", "float32", false).isEmpty());
+        assertTrue(PeakFlops.of("NVIDIA A100-SXM4-80GB", "bfloat16", false).isEmpty());
+        assertTrue(PeakFlops.of("NVIDIA H100 80GB HBM3", "float16", false).isEmpty());
+        assertTrue(PeakFlops.of(null, "float32", false).isEmpty()); // a CPU run
     }
 
     @Test

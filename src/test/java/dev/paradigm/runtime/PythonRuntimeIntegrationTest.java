@@ -31,6 +31,25 @@ class PythonRuntimeIntegrationTest {
     }
 
     @Test
+    void aCallMadeOnThePythonThreadRunsInPlace() {
+        // A loop run as one call (the trainer's) makes its Python calls from the Python thread itself: they run at
+        // once on that thread, where a hand-off to the thread's own queue would wait for ever.
+        long outer = python.eval("__import__('threading').get_ident()", Long.class);
+        long[] inner = python.call(p -> {
+            long[] ids = new long[3];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = python.eval("__import__('threading').get_ident()", Long.class);
+            }
+            return ids;
+        });
+        assertArrayEquals(new long[] {outer, outer, outer}, inner);
+        PythonException e = assertThrows(PythonException.class,
+                () -> python.call(p -> python.eval("{}['inner-key']", Object.class)));
+        assertEquals("KeyError", e.pythonType(), "an error inside a nested call keeps its Python type");
+        assertEquals(2L, python.eval("1 + 1", Long.class), "the runtime still works after it");
+    }
+
+    @Test
     void numpyArrayComesBackWithShapeAndValues() {
         NDArray<?> array = python.call(p -> {
             p.exec("import numpy as np\n_a = np.arange(6, dtype=np.int32).reshape(2, 3) * 10");
