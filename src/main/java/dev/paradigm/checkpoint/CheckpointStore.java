@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Resuming: {@link #findResumable} returns the newest checkpoint whose files match their manifest.
  *
- * <p>One writer at a time: hold the run's {@link RunLock} while using a store.
+ * <p>One writer at a time: hold the run folder's {@link dev.paradigm.run.RunLock} while using a store.
  */
 public final class CheckpointStore {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);

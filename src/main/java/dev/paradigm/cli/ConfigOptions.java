@@ -6,7 +6,9 @@ import dev.paradigm.run.RunFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How a command that starts from a config finds it, and where its run folder is. */
 public final class ConfigOptions {
@@ -26,8 +28,11 @@ public final class ConfigOptions {
         return ConfigLoader.load(config, overrides);
     }
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     RunFolder runFolder(ExperimentConfig loaded) {
-        return new RunFolder(runDir != null ? runDir : Path.of("runs", loaded.name()));
+        return RunDirOptions.checked(command, runDir != null ? runDir : Path.of("runs", loaded.name()));
     }
 
     /** The shipped config names, for --help and shell completion. */

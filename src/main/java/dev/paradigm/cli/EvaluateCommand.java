@@ -3,6 +3,9 @@ package dev.paradigm.cli;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.EvaluateStage;
+import dev.paradigm.pipeline.Preflight;
+import dev.paradigm.run.RunLock;
+import dev.paradigm.runtime.PythonRuntime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,9 +28,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentConfig config = options.load(List.of());
-        for (Paradigm p : paradigm == null ? List.of(Paradigm.values()) : List.of(paradigm)) {
-            EvaluateStage.run(config, options.runFolder(), p, common.startPython());
-            spec.commandLine().getOut().printf("Wrote %s%n", options.runFolder().sampleMetrics(p));
+        PythonRuntime python = common.startPython();
+        Preflight.forModel(config, python);
+        try (RunLock lock = common.lock(options.runFolder())) {
+            for (Paradigm p : paradigm == null ? List.of(Paradigm.values()) : List.of(paradigm)) {
+                EvaluateStage.run(config, options.runFolder(), p, python);
+                spec.commandLine().getOut().printf("Wrote %s%n", options.runFolder().sampleMetrics(p));
+            }
         }
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package dev.paradigm.cli;
 
 import dev.paradigm.pipeline.Experiment;
+import dev.paradigm.run.RunLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,12 +11,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write report.html, report.md and report.json from a run folder's results.")
 final class ReportCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
     @Mixin RunDirOptions options;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-        Experiment.writeReport(options.runFolder());
+        try (RunLock lock = common.lock(options.runFolder())) {
+            Experiment.writeReport(options.runFolder());
+        }
         spec.commandLine().getOut().printf("Wrote %s%n", options.runFolder().report("html"));
         return ExitCodes.OK;
     }

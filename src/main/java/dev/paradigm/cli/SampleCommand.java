@@ -2,7 +2,10 @@ package dev.paradigm.cli;
 
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.engine.Paradigm;
+import dev.paradigm.pipeline.Preflight;
 import dev.paradigm.pipeline.SampleStage;
+import dev.paradigm.run.RunLock;
+import dev.paradigm.runtime.PythonRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,7 +40,11 @@ final class SampleCommand implements Callable<Integer> {
             extra.add("sample.n=" + n);
         }
         ExperimentConfig config = options.load(extra);
-        SampleStage.run(config, options.runFolder(), paradigm, common.startPython());
+        PythonRuntime python = common.startPython();
+        Preflight.forModel(config, python);
+        try (RunLock lock = common.lock(options.runFolder())) {
+            SampleStage.run(config, options.runFolder(), paradigm, python);
+        }
         spec.commandLine().getOut().printf("Wrote %d samples to %s%n", config.sample().n(), options.runFolder().samples(paradigm));
         return ExitCodes.OK;
     }

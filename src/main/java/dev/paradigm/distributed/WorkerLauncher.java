@@ -33,7 +33,7 @@ public final class WorkerLauncher {
     public static final int STOPPED = 130;
     private static final String MAIN_CLASS = "dev.paradigm.cli.Main";
     /** Tells a worker which process launched it, so that it ends when the launcher is killed outright. */
-    static final String LAUNCHER_PID = "PARADIGM_LAUNCHER_PID";
+    public static final String LAUNCHER_PID = "PARADIGM_LAUNCHER_PID";
 
     private final LaunchPlan plan;
     private final List<String> arguments;

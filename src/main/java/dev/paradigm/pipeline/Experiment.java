@@ -50,8 +50,9 @@ public final class Experiment {
         this.trainer = trainer;
     }
 
+    /** Runs the stages in the run folder, whose lock the caller holds. */
     public void run() {
-        RunConfigGuard.claim(run, config);
+        RunConfigGuard.check(run, config);
         step(Stage.PREPARE, "prepare", () -> PrepareStage.isComplete(run), List.of(run.data()),
                 () -> PrepareStage.run(config, run, python));
         for (Paradigm p : Paradigm.values()) {
@@ -66,6 +67,7 @@ public final class Experiment {
             step(Stage.EVALUATE, "evaluate " + p, () -> EvaluateStage.isComplete(run, p, config),
                     List.of(run.sampleMetrics(p)), () -> EvaluateStage.run(config, run, p, python));
         }
+        RunConfigGuard.record(run, config); // sample.* or evaluate.* changes, once those stages have followed them
         step(Stage.REPORT, "report", () -> reportIsCurrent(run),
                 List.of(run.report("json"), run.report("md"), run.report("html"), run.report("png")), () -> writeReport(run));
     }

@@ -11,12 +11,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.stream.Stream;
 
-/** The single-stage commands (prepare, train): claim the run folder for the config, then run the stage. */
+/**
+ * The single-stage commands (prepare, train): check the run folder's config against this one, prepare the data when
+ * needed (which ties the folder to the config), then run the stage. The caller holds the folder's lock.
+ */
 public final class RunSetup {
     private RunSetup() {}
 
     public static TokenStore prepare(ExperimentConfig config, RunFolder run, PythonRuntime python) {
-        RunConfigGuard.claim(run, config);
+        RunConfigGuard.check(run, config);
         return PrepareStage.isComplete(run) ? TokenStore.open(run.data()) : PrepareStage.run(config, run, python);
     }
 
@@ -26,10 +29,10 @@ public final class RunSetup {
         return TrainStage.run(config, run, paradigm, python);
     }
 
-    /** What {@link #train} does before training: claims the folder, checks --resume, prepares the data if needed. */
+    /** What {@link #train} does before training: checks the folder's config and --resume, prepares the data if needed. */
     public static void prepareToTrain(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
             boolean requireCheckpoint) {
-        RunConfigGuard.claim(run, config);
+        RunConfigGuard.check(run, config);
         if (requireCheckpoint && !hasCheckpoint(run, paradigm)) {
             throw new IllegalStateException("--resume was given but " + run.checkpoints(paradigm) + " holds no checkpoint. "
                     + "Leave out --resume to start training from step 0.");

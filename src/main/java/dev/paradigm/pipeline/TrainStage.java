@@ -1,6 +1,5 @@
 package dev.paradigm.pipeline;
 
-import dev.paradigm.checkpoint.RunLock;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.distributed.ProcessGroup;
@@ -20,8 +19,8 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Trains one paradigm in a run folder: one writer at a time (a lock), resuming from the newest valid
- * checkpoint when there is one, and on Ctrl-C writing a checkpoint before stopping.
+ * Trains one paradigm in a run folder (whose lock the command holds), resuming from the newest valid checkpoint
+ * when there is one, and on Ctrl-C writing a checkpoint before stopping.
  */
 public final class TrainStage {
     private static final Logger log = LoggerFactory.getLogger(TrainStage.class);
@@ -38,14 +37,14 @@ public final class TrainStage {
     }
 
     /**
-     * Trains as one rank of {@code group} (joined before this call): rank 0 holds the run folder's lock and writes
-     * its files; the other ranks only read the token store (and the checkpoint rank 0 resumes from).
+     * Trains as one rank of {@code group} (joined before this call): rank 0 writes the run folder's files (under its
+     * lock); the other ranks only read the token store (and the checkpoint rank 0 resumes from).
      */
     public static Trainer.Outcome run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
             ProcessGroup group) {
         if (!PrepareStage.isComplete(run)) {
-            throw new IllegalStateException("No prepared token store in " + run.data() + ". Run `paradigm prepare --config … "
-                    + "--run-dir " + run.root() + "` first (or `paradigm compare`, which prepares it).");
+            throw new IllegalStateException("No prepared token store in " + run.data() + ". Run `paradigm prepare --config "
+                    + "<your config> --run-dir " + run.root() + "` first (or `paradigm compare`, which prepares it).");
         }
         TokenStore store = TokenStore.open(run.data());
         if (group.isMain()) {
@@ -55,20 +54,16 @@ public final class TrainStage {
                 throw new UncheckedIOException(e);
             }
         }
-        try (RunLock lock = group.isMain() ? RunLock.acquire(run.paradigm(paradigm)) : null) {
-            Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId(),
-                    store.tokenizerFile());
-            AtomicBoolean stop = new AtomicBoolean();
-            SignalHandler previous = installInterruptHandler(stop);
-            try {
-                return new Trainer(config, paradigm, run, store, engine, stop, group).run();
-            } finally {
-                if (previous != null) {
-                    Signal.handle(new Signal("INT"), previous);
-                }
+        Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId(),
+                store.tokenizerFile());
+        AtomicBoolean stop = new AtomicBoolean();
+        SignalHandler previous = installInterruptHandler(stop);
+        try {
+            return new Trainer(config, paradigm, run, store, engine, stop, group).run();
+        } finally {
+            if (previous != null) {
+                Signal.handle(new Signal("INT"), previous);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not release the lock of " + run.paradigm(paradigm), e);
         }
     }
 

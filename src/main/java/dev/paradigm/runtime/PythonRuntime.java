@@ -61,7 +61,7 @@ public final class PythonRuntime {
             }
             return instance;
         }
-        environment.requireJepVersion(BuildInfo.load().jepVersion());
+        environment.requireUsable(BuildInfo.load());
         PythonRuntime runtime = new PythonRuntime(environment);
         runtime.submit(python -> null, true);
         instance = runtime;

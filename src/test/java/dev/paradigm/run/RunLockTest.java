@@ -1,4 +1,4 @@
-package dev.paradigm.checkpoint;
+package dev.paradigm.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

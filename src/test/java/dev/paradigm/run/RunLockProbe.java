@@ -1,4 +1,4 @@
-package dev.paradigm.checkpoint;
+package dev.paradigm.run;
 
 import java.io.IOException;
 
