@@ -165,6 +165,22 @@ public final class CheckpointStore {
         return new ResumeSearch(null, skipped);
     }
 
+    /**
+     * The checkpoint in {@code folder}, once every file its manifest lists is there with the recorded size and sha256:
+     * what sampling and judging load, so a damaged checkpoint is refused rather than used.
+     *
+     * @throws CheckpointException naming the folder and what does not match
+     */
+    public static Checkpoint verified(Path folder) {
+        CheckpointManifest manifest = CheckpointManifest.read(folder.resolve(CheckpointManifest.FILE_NAME));
+        List<String> problems = CheckpointVerifier.problems(folder, manifest);
+        if (!problems.isEmpty()) {
+            throw new CheckpointException("The checkpoint " + folder + " does not match its manifest: "
+                    + String.join("; ", problems) + ". It was changed or damaged after it was written.");
+        }
+        return new Checkpoint(folder, manifest);
+    }
+
     /** Committed checkpoints whose manifests can be read, oldest first (files are not re-hashed). */
     public List<Checkpoint> list() {
         List<Checkpoint> out = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.paradigm.metrics.SampleMetrics;
 import dev.paradigm.run.MetricsLine;
 import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunFileException;
+import dev.paradigm.run.Hints;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.run.SampleEvaluation;
 import dev.paradigm.run.SampleLine;
@@ -56,8 +57,8 @@ public final class EvaluateStage {
     public static void run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
         Path samplesFile = run.samples(paradigm);
         if (!Files.exists(samplesFile)) {
-            throw new IllegalStateException("No samples for " + paradigm + " in " + run.root() + ". Run `paradigm sample "
-                    + "--paradigm " + paradigm + " --run-dir " + run.root() + "` first.");
+            throw new IllegalStateException("No samples for " + paradigm + " in " + run.root() + ". Run "
+                    + Hints.sample(run, paradigm) + " first.");
         }
         String samplesSha256 = sha256(samplesFile);
         List<SampleLine> samples = SamplesFile.read(run, paradigm);
@@ -96,8 +97,8 @@ public final class EvaluateStage {
     /** The validation loss of the best checkpoint, which the samples were drawn from. */
     private static SampleEvaluation.Validation validation(RunFolder run, Paradigm paradigm) {
         MetricsLine.Summary summary = MetricsLog.read(run, paradigm).summary().orElseThrow(() -> new IllegalStateException(
-                "The " + paradigm + " model in " + run.root() + " has not finished training. Run `paradigm train "
-                        + "--paradigm " + paradigm + " --run-dir " + run.root() + "` first."));
+                "The " + paradigm + " model in " + run.root() + " has not finished training. Run "
+                        + Hints.train(run, paradigm) + " first."));
         double best = summary.analysis().bestValLoss();
         return new SampleEvaluation.Validation(best, Math.exp(best), summary.analysis().bestStep(),
                 paradigm == Paradigm.MDLM);

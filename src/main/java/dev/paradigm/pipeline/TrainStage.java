@@ -27,9 +27,9 @@ public final class TrainStage {
 
     private TrainStage() {}
 
-    /** A paradigm is trained when its metrics log ends with a summary line. */
+    /** A paradigm is trained when its metrics log ends with a summary line and is sealed by its manifest. */
     public static boolean isComplete(RunFolder run, Paradigm paradigm) {
-        return MetricsLog.read(run, paradigm).summary().isPresent();
+        return MetricsLog.isFinished(run, paradigm);
     }
 
     public static Trainer.Outcome run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
