@@ -105,6 +105,17 @@ def test_a_record_without_text_is_named(tmp_path):
         prepare(config_json(source="jsonl", path=str(path), text_field="story"), str(tmp_path / "o"))
 
 
+@pytest.mark.parametrize("bad, problem", [('{"story": "cut', "Unterminated string"), ("[1, 2]", "found list")])
+def test_a_malformed_jsonl_line_is_named_by_its_line_number_counting_from_1(tmp_path, bad, problem):
+    path = tmp_path / "s.jsonl"
+    lines = [json.dumps(r) for r in _records(5)]
+    lines[2] = ""  # a blank line still counts, as in an editor
+    lines[3] = bad
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(PythonError, match=rf"s\.jsonl line 4 is not a JSON object \({problem}"):
+        prepare(config_json(source="jsonl", path=str(path), text_field="story"), str(tmp_path / "o"))
+
+
 def test_hub_offline_names_the_local_alternatives(tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(PythonError) as err:
