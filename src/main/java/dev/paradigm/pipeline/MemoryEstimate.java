@@ -10,11 +10,12 @@ import dev.paradigm.config.TokenizerKind;
  * than aborting the JVM halfway through a stage. Each is a floor — what certainly has to be held, nothing more — so
  * a config is never refused that would have fitted.
  *
- * @param tokenizerBytes what the BPE trainer sets aside before it reads a word (0 for a ready-made tokenizer)
- * @param parameters     the larger paradigm's parameters, embedding and head rows padded as the engine pads them
- * @param trainingBytes  fp32 weights, gradients and AdamW's two moments of {@code parameters}, plus one batch's logits
+ * @param tokenizerBytes      what the BPE trainer sets aside before it reads a word (0 for a ready-made tokenizer)
+ * @param embeddingParameters the larger paradigm's embedding and output rows, padded as the engine pads them
+ * @param blockParameters     the transformer blocks' weights
+ * @param logitsBytes         the fp32 logits of one process's share of a training batch
  */
-public record MemoryEstimate(long tokenizerBytes, long parameters, long trainingBytes) {
+public record MemoryEstimate(long tokenizerBytes, long embeddingParameters, long blockParameters, long logitsBytes) {
     /**
      * Bytes per slot of the hash table that HF tokenizers' BPE trainer reserves with capacity {@code data.vocab_size}
      * (a 32-byte entry and a control byte): at a vocabulary of 1,000,000,000 it asked for 70,866,960,400 bytes,
@@ -33,11 +34,28 @@ public record MemoryEstimate(long tokenizerBytes, long parameters, long training
         long d = m.dModel();
         long perLayer = 4 * d * d + 3 * d * m.dFf(); // attention q, k, v and out; SwiGLU's gate, value and out
         long heads = m.mdlmHead() == MdlmHead.UNTIED ? 2 : 1;
-        long parameters = heads * rows * d + m.nLayer() * perLayer;
         long batchRows = (config.train().batchSize() + processes - 1) / processes;
-        long logits = batchRows * m.seqLen() * rows * Float.BYTES;
-        return new MemoryEstimate(tokenizer, parameters, saturatingAdd(saturatingMultiply(parameters,
-                TRAINING_BYTES_PER_PARAMETER), logits));
+        return new MemoryEstimate(tokenizer, heads * rows * d, m.nLayer() * perLayer,
+                saturatingMultiply(batchRows * m.seqLen() * rows, Float.BYTES));
+    }
+
+    public long parameters() {
+        return embeddingParameters + blockParameters;
+    }
+
+    /** fp32 weights, gradients and AdamW's two moments of every parameter, plus one batch's logits. */
+    public long trainingBytes() {
+        return saturatingAdd(saturatingMultiply(parameters(), TRAINING_BYTES_PER_PARAMETER), logitsBytes);
+    }
+
+    /** The key whose value costs the most memory: the one to lower first. */
+    public String largestKey() {
+        long embedding = saturatingMultiply(embeddingParameters, TRAINING_BYTES_PER_PARAMETER);
+        long blocks = saturatingMultiply(blockParameters, TRAINING_BYTES_PER_PARAMETER);
+        if (logitsBytes > embedding && logitsBytes > blocks) {
+            return "train.batch_size";
+        }
+        return embedding >= blocks ? "data.vocab_size" : "model.n_layer";
     }
 
     /** The slots of a hashbrown table of capacity {@code n}: the power of two at or above n × 8/7. */

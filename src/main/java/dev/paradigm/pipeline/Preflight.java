@@ -72,11 +72,11 @@ public final class Preflight {
             boolean cuda = wanted != Device.CPU && device.cudaAvailable();
             long memory = cuda && device.cudaMemory() != null ? device.cudaMemory() : hostMemory;
             if (estimate.trainingBytes() > memory) {
-                problems.add(String.format(Locale.ROOT, "model: training needs at least %s on %s — %,d parameters "
+                problems.add(String.format(Locale.ROOT, "%s: training needs at least %s on %s — %,d parameters "
                         + "(data.vocab_size %,d and model.d_model %d set the embedding; model.n_layer %d, model.d_ff %d the "
                         + "blocks) × 16 bytes of fp32 weights, gradients and AdamW moments, plus the logits of a batch "
                         + "(train.batch_size %d × model.seq_len %d) — but it has %s. Lower data.vocab_size, model.d_model, "
-                        + "model.n_layer, model.d_ff or train.batch_size.", gib(estimate.trainingBytes()),
+                        + "model.n_layer, model.d_ff or train.batch_size.", estimate.largestKey(), gib(estimate.trainingBytes()),
                         cuda ? "the GPU" : "this machine", estimate.parameters(), vocab, config.model().dModel(),
                         config.model().nLayer(), config.model().dFf(), config.train().batchSize(),
                         config.model().seqLen(), gib(memory)));

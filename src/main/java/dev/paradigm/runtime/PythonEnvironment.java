@@ -56,8 +56,8 @@ public record PythonEnvironment(Path python, String pythonVersion, Path prefix, 
             "        out[name + '_version'] = version(name)",
             "spec = importlib.util.find_spec('paradigm')",
             "if spec is not None and spec.origin and os.path.isfile(spec.origin):",
-            "    m = re.search(r'^__version__\\s*=\\s*[\"\']([^\"\']+)', open(spec.origin).read(), re.M)",
-            "    out['paradigm_version'] = m.group(1) if m else 'unknown'",
+            "    m = re.search(r'^__version__\\s*=\\s*(.)(.+?)\\1', open(spec.origin).read(), re.M)",
+            "    out['paradigm_version'] = m.group(2) if m else 'unknown'",
             "print(json.dumps(out))");
 
     /** Finds the environment as described on the class and probes it. */
