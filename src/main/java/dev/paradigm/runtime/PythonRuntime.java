@@ -54,6 +54,7 @@ public final class PythonRuntime {
      * different environment fails: a process cannot host two Pythons.
      */
     public static synchronized PythonRuntime start(PythonEnvironment environment) {
+        environment.requireUsable(BuildInfo.load()); // what is wrong with the environment comes first
         if (instance != null) {
             if (!instance.environment.python().equals(environment.python())) {
                 throw new PythonEnvironmentException("This JVM already embeds the Python at " + instance.environment.python()
@@ -61,7 +62,6 @@ public final class PythonRuntime {
             }
             return instance;
         }
-        environment.requireUsable(BuildInfo.load());
         PythonRuntime runtime = new PythonRuntime(environment);
         runtime.submit(python -> null, true);
         instance = runtime;

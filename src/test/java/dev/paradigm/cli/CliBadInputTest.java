@@ -111,14 +111,20 @@ class CliBadInputTest {
         assertEquals(5, log.get(log.size() - 1).path("steps").asInt());
     }
 
+    /** The hint names the run folder's own config, so that the command it suggests runs as given. */
     @Test
     @Order(2)
-    void samplingAnUntrainedParadigmSaysToTrainFirst() {
+    void samplingAnUntrainedParadigmSaysToTrainFirstWithACommandThatRuns() {
         CliRun r = run("sample", "--paradigm", "mdlm", "--run-dir", arOnly().toString());
         assertEquals(1, r.code(), r.all());
         assertTrue(r.err().contains("has not finished training"), r.err());
-        assertTrue(r.err().contains("paradigm train --paradigm mdlm --run-dir " + arOnly()), r.err());
+        String hint = "paradigm train --config " + arOnly().resolve("config.yaml") + " --paradigm mdlm --run-dir " + arOnly();
+        assertTrue(r.err().contains("`" + hint + "`"), r.err());
         assertFalse(Files.exists(arOnly().resolve("mdlm/samples.jsonl")));
+
+        CliRun hinted = run(hint.substring("paradigm ".length()).split(" "));
+        assertEquals(0, hinted.code(), hinted.all());
+        assertTrue(hinted.out().contains("Trained mdlm for 5 steps"), hinted.out());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.paradigm.testing;
 
 import dev.paradigm.data.Sha256;
+import dev.paradigm.run.RunLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,10 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Every file of a run folder with its modification time and SHA-256, to say what a command touched. */
+/**
+ * Every file of a run folder with its modification time and SHA-256, to say what a command touched. The lock file is
+ * left out: every command that writes the folder takes it, whatever else it does.
+ */
 public record RunSnapshot(Path root, Map<String, FileState> files) {
 
     /** One file: when it was last written, and what it holds. */
@@ -21,7 +25,8 @@ public record RunSnapshot(Path root, Map<String, FileState> files) {
     public static RunSnapshot of(Path root) {
         Map<String, FileState> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().equals(RunLock.FILE_NAME))::iterator) {
                 long nanos = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
                 files.put(root.relativize(file).toString(), new FileState(nanos, Sha256.ofFile(file)));
             }
