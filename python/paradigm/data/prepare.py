@@ -162,7 +162,7 @@ def split_chunks(cfg: ExperimentConfig, train_tokens: np.ndarray, val_tokens: np
     chunks = pack(train_tokens, cfg.model.seq_len)
     if cfg.data.split is Split.RANDOM:
         n_val = max(1, int(len(chunks) * cfg.data.val_fraction + 0.5))
-        _check_enough(cfg, len(chunks) - n_val, n_val, len(train_tokens), None)
+        _check_enough(cfg, max(0, len(chunks) - n_val), min(n_val, len(chunks)), len(train_tokens), None)
         val_rows = np.sort(np.random.default_rng(cfg.data.split_seed).permutation(len(chunks))[:n_val])
         is_val = np.zeros(len(chunks), dtype=bool)
         is_val[val_rows] = True

@@ -172,6 +172,10 @@ public final class CheckpointStore {
      * @throws CheckpointException naming the folder and what does not match
      */
     public static Checkpoint verified(Path folder) {
+        if (!Files.isRegularFile(folder.resolve(CheckpointManifest.FILE_NAME))) {
+            throw new CheckpointException("The checkpoint " + folder + " has no " + CheckpointManifest.FILE_NAME
+                    + ", so its files cannot be checked: it was not written whole, or the file was deleted.");
+        }
         CheckpointManifest manifest = CheckpointManifest.read(folder.resolve(CheckpointManifest.FILE_NAME));
         List<String> problems = CheckpointVerifier.problems(folder, manifest);
         if (!problems.isEmpty()) {

@@ -26,9 +26,9 @@ final class BestCheckpoint {
         try {
             return CheckpointStore.verified(best).folder();
         } catch (CheckpointException damaged) {
-            throw new CheckpointException(damaged.getMessage() + " Samples must come from the best checkpoint, so the "
-                    + paradigm + " model has to be trained again: run `paradigm compare --config " + run.config()
-                    + " --run-dir " + run.root() + " --force train`.", damaged);
+            throw new CheckpointException(damaged.getMessage() + " Samples are drawn from the best checkpoint (and the AR "
+                    + "one judges fluency), so the " + paradigm + " model has to be trained again: run `paradigm compare "
+                    + "--config " + run.config() + " --run-dir " + run.root() + " --force train`.", damaged);
         }
     }
 }

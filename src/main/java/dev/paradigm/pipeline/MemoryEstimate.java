@@ -48,14 +48,16 @@ public record MemoryEstimate(long tokenizerBytes, long embeddingParameters, long
         return saturatingAdd(saturatingMultiply(parameters(), TRAINING_BYTES_PER_PARAMETER), logitsBytes);
     }
 
-    /** The key whose value costs the most memory: the one to lower first. */
+    /**
+     * The key whose value costs the most memory, the one to lower first: the vocabulary when the embedding outweighs the
+     * blocks (it also sets the logits' width), else the batch when the logits outweigh the blocks, else the depth.
+     */
     public String largestKey() {
-        long embedding = saturatingMultiply(embeddingParameters, TRAINING_BYTES_PER_PARAMETER);
         long blocks = saturatingMultiply(blockParameters, TRAINING_BYTES_PER_PARAMETER);
-        if (logitsBytes > embedding && logitsBytes > blocks) {
-            return "train.batch_size";
+        if (embeddingParameters >= blockParameters) {
+            return "data.vocab_size";
         }
-        return embedding >= blocks ? "data.vocab_size" : "model.n_layer";
+        return logitsBytes > blocks ? "train.batch_size" : "model.n_layer";
     }
 
     /** The slots of a hashbrown table of capacity {@code n}: the power of two at or above n × 8/7. */

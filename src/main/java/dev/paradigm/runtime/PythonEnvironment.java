@@ -132,8 +132,10 @@ public record PythonEnvironment(Path python, String pythonVersion, Path prefix, 
                 throw new IOException("not a JSON object");
             }
         } catch (IOException e) {
+            String printed = output.contains(PROBE.lines().findFirst().orElseThrow()) ? " printed the script back instead of "
+                    + "running it" : " printed:\n" + lastLines(output);
             throw new PythonEnvironmentException("The program at " + python + " is not a Python interpreter that paradigm "
-                    + "can use: asked to run a short script from its standard input, it printed:\n" + lastLines(output)
+                    + "can use: asked to run a short script from its standard input, it" + printed + "."
                     + "\n--python and PARADIGM_PYTHON name a Python environment's folder or its bin/python. " + FIX_HINT, e);
         }
         if (!info.hasNonNull("jep_dir") || info.path("jep_libs").isEmpty()) {

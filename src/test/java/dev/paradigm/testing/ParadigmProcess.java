@@ -52,8 +52,12 @@ public final class ParadigmProcess {
         return process.isAlive();
     }
 
-    /** SIGKILL: no handler runs, nothing is flushed. */
+    /**
+     * SIGKILL to the process and what it started (a browser rendering the report), as a shell sends it to a job: no
+     * handler runs, nothing is flushed.
+     */
     public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(60, TimeUnit.SECONDS);
     }
