@@ -450,6 +450,7 @@ class BadInputTest {
                 .replace(temp.toString(), "<tmp>")
                 .replace(Path.of(System.getProperty("paradigm.home")).toString(), "<repo>")
                 .replaceAll("PID \\d+", "PID <pid>")
+                .replaceAll("it holds \\d+ bytes, its manifest records \\d+", "it holds <n> bytes, its manifest records <m>")
                 .replaceAll("has [0-9.]+ GiB", "has <n> GiB")
                 .replaceAll("\\(torch [^)]*\\)", "(torch <version>)")
                 .replaceAll("\\b[0-9a-f]{64}\\b", "<hex>")

@@ -1,6 +1,7 @@
 package dev.paradigm.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,22 @@ class RunLockTest {
         }
         try (RunLock mine = RunLock.acquire(run)) {
             assertTrue(Files.readString(mine.file()).startsWith(ProcessHandle.current().pid() + "\n"));
+        }
+    }
+
+    /** The holder is the only writer, so it removes what killed writers left: temporary files and folders. */
+    @Test
+    void theHolderRemovesWhatKilledCommandsLeftBehind() throws IOException {
+        RunFolder run = new RunFolder(temp.resolve("run"));
+        Path data = Files.createDirectories(run.root().resolve(".tmp-data-5f1e"));
+        Files.writeString(data.resolve("train.bin"), "half a token file");
+        Path old = Files.createDirectories(run.root().resolve(".old-data-123"));
+        Path samples = Files.writeString(Files.createDirectories(run.paradigm(dev.paradigm.engine.Paradigm.AR))
+                .resolve(".tmp-samples.jsonl-7a"), "{");
+        Path kept = Files.writeString(run.root().resolve("config.yaml"), "# config-sha256: 0\n");
+        try (RunLock lock = RunLock.acquire(run)) {
+            assertFalse(Files.exists(data) || Files.exists(old) || Files.exists(samples), "leftovers removed");
+            assertTrue(Files.exists(kept));
         }
     }
 
