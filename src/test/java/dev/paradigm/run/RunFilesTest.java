@@ -100,9 +100,7 @@ class RunFilesTest {
         RunFolder run = new RunFolder(temp);
         ExperimentConfig config = TinyConfig.load();
         SamplerSettings sampler = new SamplerSettings(config.sample(), Prompt.EOS, List.of(0), config.protocol());
-        List<SampleLine> samples = List.of(
-                new SampleLine(0, List.of(0, 5, 6, 0), "a b", 42, Paradigm.AR, "ar/checkpoints/step-000020", sampler),
-                new SampleLine(1, List.of(0, 7, 0, 0), "c", 42, Paradigm.AR, "ar/checkpoints/step-000020", sampler));
+        List<SampleLine> samples = twoSamples(sampler);
         SamplesFile.write(run, Paradigm.AR, samples);
         assertEquals(samples, SamplesFile.read(run, Paradigm.AR));
         assertEquals(samples.subList(0, 1), SamplesFile.readFirst(run, Paradigm.AR, 1));
@@ -125,9 +123,7 @@ class RunFilesTest {
         RunFolder run = new RunFolder(temp);
         ExperimentConfig config = TinyConfig.load("sample.n=2");
         SamplerSettings sampler = new SamplerSettings(config.sample(), Prompt.EOS, List.of(0), config.protocol());
-        List<SampleLine> samples = List.of(
-                new SampleLine(0, List.of(0, 5, 6, 0), "a b", 42, Paradigm.AR, "ar/checkpoints/step-000020", sampler),
-                new SampleLine(1, List.of(0, 7, 0, 0), "c", 42, Paradigm.AR, "ar/checkpoints/step-000020", sampler));
+        List<SampleLine> samples = twoSamples(sampler);
         SamplesFile.write(run, Paradigm.AR, samples);
         assertTrue(SampleStage.isComplete(run, Paradigm.AR, config));
         Path file = run.samples(Paradigm.AR);
@@ -210,6 +206,11 @@ class RunFilesTest {
             assertTrue(e.getMessage().endsWith("start it again with another --run-dir (or delete " + copy + ")."),
                     e.getMessage());
         }
+    }
+
+    private static List<SampleLine> twoSamples(SamplerSettings sampler) {
+        return List.of(new SampleLine(0, List.of(0, 5, 6, 0), "a b", 42, Paradigm.AR, "ar/checkpoints/step-000020", sampler),
+                new SampleLine(1, List.of(0, 7, 0, 0), "c", 42, Paradigm.AR, "ar/checkpoints/step-000020", sampler));
     }
 
     private static void assertOlder(Supplier<?> read, Path file, String redo) {
