@@ -148,7 +148,7 @@ class FaultInjectionTest {
         List<String> args = new ArrayList<>(List.of(compare(chain)));
         args.addAll(List.of("--force", "train")); // long enough for every other command to try; it ends as before
         ParadigmProcess holder = ParadigmProcess.start(temp.resolve("holder.txt"), args.toArray(String[]::new));
-        awaitStage(holder, "train ar");
+        assertEquals("train ar", awaitStageFrom(holder, "train ar"), holder.output());
         String expected = "is in use by another paradigm process (PID " + holder.pid() + ": paradigm compare --config ";
         for (String[] other : List.of(compare(chain), new String[] {"prepare", "--config", TinyConfig.file().toString(),
                 "--run-dir", chain.toString()}, new String[] {"sample", "--paradigm", "mdlm", "--run-dir", chain.toString()},
@@ -232,14 +232,18 @@ class FaultInjectionTest {
 
     // ---------------------------------------------------------------- faults
 
-    /** Waits for {@code stage} to start, then SIGKILLs the process at a seeded moment within the stage's usual length. */
+    /**
+     * Waits for {@code stage} to start — or the first stage after it, when it is already complete — then SIGKILLs the
+     * process at a seeded moment within that stage's length in the reference run.
+     */
     private static void killDuring(ParadigmProcess process, String stage, Random random) throws Exception {
-        double delay = random.nextDouble() * stageSeconds.get(stage);
-        if (!awaitStage(process, stage)) {
+        double fraction = random.nextDouble();
+        String started = awaitStageFrom(process, stage);
+        if (started == null) {
             assertEquals(0, process.waitFor(60), process.output()); // it had nothing left to do
             return;
         }
-        Thread.sleep((long) (delay * 1000));
+        Thread.sleep((long) (fraction * stageSeconds.get(started) * 1000));
         String hit = lastStage(process.output());
         boolean alive = process.isAlive();
         process.kill();
@@ -250,17 +254,23 @@ class FaultInjectionTest {
         }
     }
 
-    /** True once the process starts {@code stage}; false if it ended without starting it. */
-    private static boolean awaitStage(ParadigmProcess process, String stage) throws InterruptedException {
+    /** The first stage at or after {@code stage} (in compare's order) that the process starts; null if it ends first. */
+    private static String awaitStageFrom(ParadigmProcess process, String stage) throws InterruptedException {
+        List<String> order = List.of(STAGES);
         long deadline = System.nanoTime() + 300_000_000_000L;
-        while (!process.output().contains("Stage " + stage)) {
-            if (!process.isAlive()) {
-                return process.output().contains("Stage " + stage);
+        while (true) {
+            Matcher started = STAGE_LINE.matcher(process.output());
+            while (started.find()) {
+                if (order.indexOf(started.group(1)) >= order.indexOf(stage)) {
+                    return started.group(1);
+                }
             }
-            assertTrue(System.nanoTime() < deadline, "stage " + stage + " did not start:\n" + process.output());
+            if (!process.isAlive()) {
+                return null;
+            }
+            assertTrue(System.nanoTime() < deadline, "no stage from " + stage + " on started:\n" + process.output());
             Thread.sleep(5);
         }
-        return true;
     }
 
     private static String lastStage(String output) {

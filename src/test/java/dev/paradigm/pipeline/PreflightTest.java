@@ -51,7 +51,8 @@ class PreflightTest {
 
     @Test
     void memoryIsCheckedAgainstTheDeviceThatTrains() {
-        ExperimentConfig big = TinyConfig.load("data.vocab_size=100000000"); // 3.2 G parameters: 48+ GiB to train
+        // 3.2 G parameters: 48+ GiB to train; train.device auto uses the GPU where there is one
+        ExperimentConfig big = TinyConfig.load("data.vocab_size=100000000", "train.device=auto");
         List<String> onCpu = Preflight.problems(big, MemoryEstimate.of(big, 1), CPU_ONLY, 16 * GIB);
         assertEquals(1, onCpu.size(), onCpu.toString());
         assertTrue(onCpu.get(0).startsWith("data.vocab_size: training needs at least "), onCpu.get(0));
@@ -59,7 +60,7 @@ class PreflightTest {
         List<String> onGpu = Preflight.problems(big, MemoryEstimate.of(big, 1), ONE_GPU, 16 * GIB);
         assertEquals(1, onGpu.size(), "80 GiB is not enough either: " + onGpu);
         assertTrue(onGpu.get(0).contains("on the GPU") && onGpu.get(0).contains("but it has 80.0 GiB"), onGpu.get(0));
-        ExperimentConfig onCpuOnly = TinyConfig.load("data.vocab_size=100000000", "train.device=cpu");
+        ExperimentConfig onCpuOnly = TinyConfig.load("data.vocab_size=100000000"); // tiny.yaml: train.device cpu
         assertTrue(Preflight.problems(onCpuOnly, MemoryEstimate.of(onCpuOnly, 1), ONE_GPU, 16 * GIB).get(0)
                 .contains("on this machine"), "train.device cpu trains in this machine's memory even beside a GPU");
         assertEquals(List.of(), Preflight.problems(TinyConfig.load(), MemoryEstimate.of(TinyConfig.load(), 1), CPU_ONLY,
