@@ -2,6 +2,7 @@ package dev.paradigm.cli;
 
 import dev.paradigm.pipeline.Experiment;
 import dev.paradigm.run.RunLock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +18,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        options.load(List.of()); // a run folder with a config this paradigm reads, before anything is locked or written
         try (RunLock lock = common.lock(options.runFolder())) {
             Experiment.writeReport(options.runFolder());
         }

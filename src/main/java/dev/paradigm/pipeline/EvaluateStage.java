@@ -33,7 +33,7 @@ public final class EvaluateStage {
         try {
             return Sha256.ofFile(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -147,7 +147,7 @@ public final class Experiment {
             try {
                 Files.deleteIfExists(path);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not delete " + path, e);
+                throw new UncheckedIOException("Could not delete " + path + ": " + e.getMessage(), e);
             }
         }
     }

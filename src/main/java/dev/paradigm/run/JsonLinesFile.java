@@ -36,7 +36,7 @@ final class JsonLinesFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
         int last = lines.size();
         while (last > 0 && lines.get(last - 1).isBlank()) {

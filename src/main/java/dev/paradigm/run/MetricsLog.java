@@ -70,7 +70,7 @@ public final class MetricsLog implements AutoCloseable {
                 FileManifest.seal(file, records);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not append to " + file, e);
+            throw new UncheckedIOException("Could not append to " + file + ": " + e.getMessage(), e);
         }
     }
 

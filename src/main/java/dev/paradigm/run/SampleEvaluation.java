@@ -101,7 +101,7 @@ public record SampleEvaluation(
         } catch (JsonProcessingException e) {
             throw FILE_FORMAT.unreadable(file, 0, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -142,6 +142,7 @@ class BadInputTest {
         c.add(usage("--set of an unknown choice", "mdlm.schedule", d -> compare(d, "mdlm.schedule=linear")));
         c.add(usage("--set of an unknown device", "train.device", d -> compare(d, "train.device=tpu")));
         c.add(usage("sample on a folder that is not a run folder", "is not a run folder", d -> args("sample", "--paradigm", "ar", "--run-dir", Files.createDirectories(d.resolve("empty")).toString())));
+        c.add(usage("report on a folder that is not a run folder", "is not a run folder", d -> args("report", "--run-dir", run(d))));
         c.add(usage("a training key changed on an existing run folder", "only sample.* and evaluate.* keys can change on an existing run folder", d -> args("sample", "--paradigm", "ar", "--run-dir", trainedCopy(d), "--set", "train.steps=5")));
 
         // The config file.
