@@ -4,6 +4,7 @@ benchmark reports about the machine."""
 from __future__ import annotations
 
 import gc
+import json
 import multiprocessing
 import os
 import platform
@@ -13,6 +14,7 @@ import sys
 
 import torch
 
+from .boundary import java_entry
 from .config import Device
 
 
@@ -23,6 +25,17 @@ def resolve_device(name: Device) -> torch.device:
     if name is Device.CUDA and not torch.cuda.is_available():
         raise ValueError("train.device=cuda, but this PyTorch sees no CUDA device; set train.device to auto or cpu.")
     return torch.device(name.value)
+
+
+@java_entry
+def preflight() -> str:
+    """What Java checks before a stage: torch's version, whether it sees a CUDA device and, if so, that device's
+    memory in bytes (the one LOCAL_RANK names, as the Engine picks it)."""
+    out = {"torch": torch.__version__, "cuda_available": torch.cuda.is_available(), "cuda_memory": None}
+    if out["cuda_available"]:
+        index = int(os.environ.get("LOCAL_RANK", "0")) % torch.cuda.device_count()
+        out["cuda_memory"] = torch.cuda.get_device_properties(index).total_memory
+    return json.dumps(out)
 
 
 def resolve_compile(value: str | bool, device: torch.device) -> bool:

@@ -205,6 +205,17 @@ def test_the_hub_is_streamed_only_as_far_as_the_token_budget_needs(tmp_path, mon
     assert m["train"]["tokens"] + m["val"]["tokens"] == budget // seq_len * seq_len
 
 
+@pytest.mark.parametrize("bad, problem", [('{"story": "cut', "Unterminated string"), ("[1, 2]", "found list")])
+def test_a_malformed_jsonl_line_is_named_by_its_line_number_counting_from_1(tmp_path, bad, problem):
+    path = tmp_path / "s.jsonl"
+    lines = [json.dumps(r) for r in _records(5)]
+    lines[2] = ""  # a blank line still counts, as in an editor
+    lines[3] = bad
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(PythonError, match=rf"s\.jsonl line 4 is not a JSON object \({problem}"):
+        prepare(config_json(source="jsonl", path=str(path), text_field="story"), str(tmp_path / "o"))
+
+
 def test_hub_offline_names_the_local_alternatives(tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(PythonError) as err:

@@ -10,6 +10,8 @@ separated by `<|endoftext|>`, by blank lines, or one per line (`data.text_format
 
 from __future__ import annotations
 
+import json
+
 import os
 import re
 import socket
@@ -178,7 +180,27 @@ def _warn_if_huge(path: str, text_format: TextFormat, stories: list[str]) -> Non
 def _jsonl(path: str, text_field: str) -> list[str]:
     for _ in iter_utf8_blocks(path):  # check the encoding first: pyarrow's error does not say where
         pass
+    bad = _first_malformed_line(path)  # pyarrow counts rows from 0 and skips blank lines: name the line as an editor does
+    if bad is not None:
+        line, problem = bad
+        raise DataError(f"{path} line {line} is not a JSON object ({problem}); every line of a JSON Lines file holds "
+                        f"one record, e.g. {{\"{text_field}\": \"Once upon a time...\"}}.")
     return _read_with_datasets("json", {"train": path}, "train", text_field, path)
+
+
+def _first_malformed_line(path: str) -> tuple[int, str] | None:
+    """The first line (counting from 1) of a JSON Lines file that is not a JSON object, and why; None if all are."""
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line.rstrip("\r\n"))
+            except json.JSONDecodeError as exc:
+                return number, f"{exc.msg.removesuffix(' at')} at character {exc.pos + 1}"
+            if not isinstance(record, dict):
+                return number, f"found {type(record).__name__}"
+    return None
 
 
 def _parquet(path: str, text_field: str) -> list[str]:

@@ -14,6 +14,7 @@ import dev.paradigm.report.ReportLoader;
 import dev.paradigm.report.RunReport;
 import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.RunLock;
 import dev.paradigm.run.SampleEvaluation;
 import dev.paradigm.run.SampleLine;
 import dev.paradigm.run.SamplesFile;
@@ -86,14 +87,19 @@ public final class Runner {
      * report (report.html, .md, .json); returns the report's records.
      */
     public RunReport compare(ExperimentConfig config, Path runDir) {
-        new Experiment(usable(config), new RunFolder(runDir), python, null).run();
+        RunFolder run = new RunFolder(runDir);
+        try (RunLock lock = RunLock.acquire(run)) {
+            new Experiment(usable(config), run, python, null).run();
+        }
         return ReportLoader.load(runDir);
     }
 
     /** The prepare stage: the token store in {@code runDir/data}; returns its manifest. */
     public DataManifest prepare(ExperimentConfig config, Path runDir) {
         RunFolder run = new RunFolder(runDir);
-        RunSetup.prepare(usable(config), run, python);
+        try (RunLock lock = RunLock.acquire(run)) {
+            RunSetup.prepare(usable(config), run, python);
+        }
         return DataManifest.read(run.data());
     }
 
@@ -105,9 +111,11 @@ public final class Runner {
      */
     public TrainingLog train(ExperimentConfig config, Path runDir, Paradigm paradigm) {
         RunFolder run = new RunFolder(runDir);
-        RunSetup.prepareToTrain(usable(config), run, paradigm, python, false);
-        if (!TrainStage.isComplete(run, paradigm)) {
-            TrainStage.run(config, run, paradigm, python);
+        try (RunLock lock = RunLock.acquire(run)) {
+            RunSetup.prepareToTrain(usable(config), run, paradigm, python, false);
+            if (!TrainStage.isComplete(run, paradigm)) {
+                TrainStage.run(config, run, paradigm, python);
+            }
         }
         return MetricsLog.read(run, paradigm);
     }
@@ -115,9 +123,11 @@ public final class Runner {
     /** Draws {@code sample.n} samples from a trained paradigm's best checkpoint; returns them. */
     public List<SampleLine> sample(ExperimentConfig config, Path runDir, Paradigm paradigm) {
         RunFolder run = new RunFolder(runDir);
-        RunSetup.claim(usable(config), run);
-        if (!SampleStage.isComplete(run, paradigm, config)) {
-            SampleStage.run(config, run, paradigm, python);
+        try (RunLock lock = RunLock.acquire(run)) {
+            RunSetup.checkConfig(usable(config), run);
+            if (!SampleStage.isComplete(run, paradigm, config)) {
+                SampleStage.run(config, run, paradigm, python);
+            }
         }
         return SamplesFile.read(run, paradigm);
     }
@@ -125,16 +135,21 @@ public final class Runner {
     /** Computes the diversity, fluency and likelihood numbers of a paradigm's samples; returns them. */
     public SampleEvaluation evaluate(ExperimentConfig config, Path runDir, Paradigm paradigm) {
         RunFolder run = new RunFolder(runDir);
-        RunSetup.claim(usable(config), run);
-        if (!EvaluateStage.isComplete(run, paradigm, config)) {
-            EvaluateStage.run(config, run, paradigm, python);
+        try (RunLock lock = RunLock.acquire(run)) {
+            RunSetup.checkConfig(usable(config), run);
+            if (!EvaluateStage.isComplete(run, paradigm, config)) {
+                EvaluateStage.run(config, run, paradigm, python);
+            }
         }
         return SampleEvaluation.read(run, paradigm);
     }
 
     /** Writes the report of a run folder whose stages are complete; returns the report's records. */
     public RunReport report(Path runDir) {
-        Experiment.writeReport(new RunFolder(runDir));
+        RunFolder run = new RunFolder(runDir);
+        try (RunLock lock = RunLock.acquire(run)) {
+            Experiment.writeReport(run);
+        }
         return ReportLoader.load(runDir);
     }
 

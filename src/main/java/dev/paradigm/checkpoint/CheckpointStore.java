@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Resuming: {@link #findResumable} returns the newest checkpoint whose files match their manifest.
  *
- * <p>One writer at a time: hold the run's {@link RunLock} while using a store.
+ * <p>One writer at a time: hold the run folder's {@link dev.paradigm.run.RunLock} while using a store.
  */
 public final class CheckpointStore {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
@@ -163,6 +163,26 @@ public final class CheckpointStore {
             return new ResumeSearch(new Checkpoint(candidate, manifest), skipped);
         }
         return new ResumeSearch(null, skipped);
+    }
+
+    /**
+     * The checkpoint in {@code folder}, once every file its manifest lists is there with the recorded size and sha256:
+     * what sampling and judging load, so a damaged checkpoint is refused rather than used.
+     *
+     * @throws CheckpointException naming the folder and what does not match
+     */
+    public static Checkpoint verified(Path folder) {
+        if (!Files.isRegularFile(folder.resolve(CheckpointManifest.FILE_NAME))) {
+            throw new CheckpointException("The checkpoint " + folder + " has no " + CheckpointManifest.FILE_NAME
+                    + ", so its files cannot be checked: it was not written whole, or the file was deleted.");
+        }
+        CheckpointManifest manifest = CheckpointManifest.read(folder.resolve(CheckpointManifest.FILE_NAME));
+        List<String> problems = CheckpointVerifier.problems(folder, manifest);
+        if (!problems.isEmpty()) {
+            throw new CheckpointException("The checkpoint " + folder + " does not match its manifest: "
+                    + String.join("; ", problems) + ". It was changed or damaged after it was written.");
+        }
+        return new Checkpoint(folder, manifest);
     }
 
     /** Committed checkpoints whose manifests can be read, oldest first (files are not re-hashed). */

@@ -8,7 +8,7 @@
  * {@code step-NNNNNN/} in one atomic step, so a crash leaves either a complete checkpoint or none.
  * It keeps {@code index.json} (latest and best) and applies retention. On resume it picks the newest
  * checkpoint whose files still match their manifest, skips damaged ones with a warning, and refuses one
- * written under another configuration or other data. {@link dev.paradigm.checkpoint.RunLock} keeps a
+ * written under another configuration or other data. The run folder's {@link dev.paradigm.run.RunLock} keeps a
  * second process from writing the same run at the same time.
  */
 package dev.paradigm.checkpoint;

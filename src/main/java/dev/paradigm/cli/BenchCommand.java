@@ -5,7 +5,10 @@ import dev.paradigm.bench.BenchReport;
 import dev.paradigm.bench.BenchSettings;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.engine.Paradigm;
+import dev.paradigm.pipeline.Preflight;
 import dev.paradigm.run.AtomicFiles;
+import dev.paradigm.run.RunLock;
+import dev.paradigm.runtime.PythonRuntime;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,7 +72,13 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        BenchReport report = Bench.run(config, options.runFolder(config), common.startPython(), settings);
+        PythonRuntime python = common.startPython();
+        Preflight.forTraining(config, python, 1);
+        BenchReport report;
+        // On random tokens nothing is written to the run folder; otherwise its token store may be prepared.
+        try (RunLock lock = syntheticVocab == null ? common.lock(options.runFolder(config)) : null) {
+            report = Bench.run(config, options.runFolder(config), python, settings);
+        }
         AtomicFiles.writeString(out, report.toJsonText());
         var stdout = spec.commandLine().getOut();
         stdout.print(report.table());

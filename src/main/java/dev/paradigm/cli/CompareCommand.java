@@ -6,9 +6,11 @@ import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.TrainStage;
 import dev.paradigm.runtime.PythonEnvironment;
 import dev.paradigm.pipeline.Experiment;
+import dev.paradigm.pipeline.Preflight;
 import dev.paradigm.pipeline.SeedSweep;
 import dev.paradigm.pipeline.Stage;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.RunLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,14 +60,17 @@ final class CompareCommand implements Callable<Integer> {
             return trainOnlyOnThisNode(config, run, plan, seedList);
         }
         var python = common.startPython();
+        Preflight.forTraining(config, python, plan.worldSize());
         Experiment.TrainRunner trainer = plan.launches() ? distributedTrainer(plan)
                 : (c, r, p) -> TrainStage.run(c, r, p, python);
-        if (seeds == null) {
-            new Experiment(config, run, python, force, trainer).run();
-            spec.commandLine().getOut().printf("Report: %s%n", run.report("html").toAbsolutePath());
-        } else {
-            SeedSweep.run(config, run, python, force, seedList, trainer);
-            spec.commandLine().getOut().printf("Seed sweep report: %s%n", run.root().resolve("sweep.html").toAbsolutePath());
+        try (RunLock lock = common.lock(run)) {
+            if (seeds == null) {
+                new Experiment(config, run, python, force, trainer).run();
+                spec.commandLine().getOut().printf("Report: %s%n", run.report("html").toAbsolutePath());
+            } else {
+                SeedSweep.run(config, run, python, force, seedList, trainer);
+                spec.commandLine().getOut().printf("Seed sweep report: %s%n", run.root().resolve("sweep.html").toAbsolutePath());
+            }
         }
         return ExitCodes.OK;
     }

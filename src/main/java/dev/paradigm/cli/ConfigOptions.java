@@ -4,7 +4,11 @@ import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.run.RunFolder;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How a command that starts from a config finds it, and where its run folder is. */
 public final class ConfigOptions {
@@ -17,7 +21,10 @@ public final class ConfigOptions {
         return source.load();
     }
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     RunFolder runFolder(ExperimentConfig loaded) {
-        return new RunFolder(runDir != null ? runDir : Path.of("runs", loaded.name()));
+        return RunDirOptions.checked(command, runDir != null ? runDir : Path.of("runs", loaded.name()));
     }
 }

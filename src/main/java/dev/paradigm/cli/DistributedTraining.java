@@ -9,6 +9,7 @@ import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.RunSetup;
 import dev.paradigm.pipeline.TrainStage;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.RunLock;
 import dev.paradigm.runtime.PythonRuntime;
 import dev.paradigm.train.StopSignal;
 import dev.paradigm.train.Trainer;
@@ -28,15 +29,15 @@ final class DistributedTraining {
     }
 
     /**
-     * Trains as one rank: joins the process group, lets rank 0 claim and prepare the run folder while the others
-     * wait, then trains.
+     * Trains as one rank: joins the process group, lets rank 0 lock (or, under a launcher, borrow the launcher's lock
+     * of) and prepare the run folder while the others wait, then trains.
      */
     static Trainer.Outcome runWorker(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
             boolean requireCheckpoint, WorldIdentity identity) {
         LaunchPlan.requireDivisible(config.train().batchSize(), identity.size());
         WorkerLauncher.exitWithLauncher();
         ProcessGroup group = ProcessGroup.join(python, identity, config.train().device().toString());
-        try {
+        try (RunLock lock = group.isMain() ? RunLock.acquire(run) : null) {
             if (group.isMain()) {
                 RunSetup.prepareToTrain(config, run, paradigm, python, requireCheckpoint);
             }

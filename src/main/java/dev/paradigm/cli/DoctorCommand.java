@@ -49,6 +49,8 @@ final class DoctorCommand implements Callable<Integer> {
         out.printf("python        %s at %s%n", env.pythonVersion(), env.python());
         out.printf("jep (native)  %s at %s%n", env.jepVersion(), env.jepLibrary());
         out.printf("numpy         %s%n", env.numpyVersion() == null ? "MISSING" : env.numpyVersion());
+        out.printf("torch (pkg)   %s%n", env.torchVersion() == null ? "MISSING" : env.torchVersion());
+        out.printf("paradigm (py) %s%n", env.paradigmVersion() == null ? "MISSING" : env.paradigmVersion());
         try {
             PythonRuntime python = PythonRuntime.start(env);
             String report = (String) python.invoke(PythonApi.DOCTOR_REPORT);

@@ -4,6 +4,8 @@ import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.BeforeSampling;
 import dev.paradigm.pipeline.EvaluateStage;
+import dev.paradigm.pipeline.Preflight;
+import dev.paradigm.run.RunLock;
 import dev.paradigm.runtime.PythonRuntime;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,10 +31,13 @@ final class EvaluateCommand implements Callable<Integer> {
         ExperimentConfig config = options.load(List.of());
         RunLog.open(options.runFolder().log(), spec);
         PythonRuntime python = common.startPython();
+        Preflight.forModel(config, python);
         BeforeSampling.check(config, options.runFolder(), python); // the same checks: a bad judge fails here, not halfway
-        for (Paradigm p : paradigm == null ? List.of(Paradigm.values()) : List.of(paradigm)) {
-            EvaluateStage.run(config, options.runFolder(), p, python);
-            spec.commandLine().getOut().printf("Wrote %s%n", options.runFolder().sampleMetrics(p));
+        try (RunLock lock = common.lock(options.runFolder())) {
+            for (Paradigm p : paradigm == null ? List.of(Paradigm.values()) : List.of(paradigm)) {
+                EvaluateStage.run(config, options.runFolder(), p, python);
+                spec.commandLine().getOut().printf("Wrote %s%n", options.runFolder().sampleMetrics(p));
+            }
         }
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package dev.paradigm.cli;
 
 import dev.paradigm.config.ConfigException;
+import dev.paradigm.pipeline.StageFailedException;
 import dev.paradigm.runtime.BuildInfo;
 import dev.paradigm.runtime.PythonEnvironmentException;
 import dev.paradigm.runtime.PythonException;
@@ -31,8 +32,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:the command failed (the message says which stage and why)",
-            "2:invalid command line or configuration",
+            "1:the command failed (the message says which stage and why), or another command is writing the run folder",
+            "2:invalid command line, configuration or data (the message names the option or key)",
             "3:the Python environment is missing or broken (run `make setup`)",
             "130:training stopped on Ctrl-C (SIGINT) after writing a checkpoint; the same command resumes it",
             "138:training stopped on SIGUSR1 after writing a checkpoint (a scheduler's warning); the same command resumes",
@@ -72,36 +73,55 @@ public final class ParadigmCommand {
         return code;
     }
 
-    /** Maps exception types to exit codes in one place, and prints a message a person can act on. */
+    /**
+     * Maps exception types to exit codes in one place, and prints a message a person can act on. A stage that failed
+     * takes its code from its cause (a bad setting or bad data is still exit 2). Stack traces and Python tracebacks
+     * are for developers: shown with PARADIGM_DEBUG=1.
+     */
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        if (e instanceof CommandLine.ParameterException parameter) {
+            throw parameter;
+        }
         var err = cli.getErr();
-        if (e instanceof ConfigException) {
-            err.println(cli.getColorScheme().errorText("Configuration error: " + e.getMessage()));
-            return ExitCodes.USAGE;
-        }
-        if (e instanceof PythonEnvironmentException) {
-            err.println(cli.getColorScheme().errorText("Python environment error: " + e.getMessage()));
-            return ExitCodes.ENVIRONMENT;
-        }
-        if (e instanceof PythonException py) {
-            err.println(cli.getColorScheme().errorText("Python error: " + py.getMessage()));
-            if (!py.pythonTraceback().isEmpty()) {
-                err.println(py.pythonTraceback());
-            }
-            return ExitCodes.FAILURE;
-        }
         if (e instanceof TrainingStoppedException stopped) {
             err.println(stopped.getMessage());
             return stopped.exitCode();
         }
-        if (e instanceof CommandLine.ParameterException) {
-            throw (CommandLine.ParameterException) e;
-        }
-        err.println(cli.getColorScheme().errorText("Error: " + e.getMessage()));
-        if (System.getenv("PARADIGM_DEBUG") != null) {
+        boolean debug = System.getenv("PARADIGM_DEBUG") != null;
+        Throwable cause = e instanceof StageFailedException && e.getCause() != null ? e.getCause() : e;
+        String message = e instanceof PythonException py && isDataError(py) ? py.pythonMessage() : e.getMessage();
+        err.println(cli.getColorScheme().errorText(label(e) + message));
+        if (cause instanceof PythonException py && !isDataError(py) && !py.pythonTraceback().isEmpty()) {
+            err.println(debug ? py.pythonTraceback() : "(Set PARADIGM_DEBUG=1 to see the Python traceback.)");
+        } else if (debug) {
             e.printStackTrace(err);
         }
-        return ExitCodes.FAILURE;
+        return exitCode(cause);
+    }
+
+    static int exitCode(Throwable cause) {
+        if (cause instanceof ConfigException || (cause instanceof PythonException py && isDataError(py))) {
+            return ExitCodes.USAGE;
+        }
+        return cause instanceof PythonEnvironmentException ? ExitCodes.ENVIRONMENT : ExitCodes.FAILURE;
+    }
+
+    private static String label(Exception e) {
+        if (e instanceof ConfigException) {
+            return "Configuration error: ";
+        }
+        if (e instanceof PythonEnvironmentException) {
+            return "Python environment error: ";
+        }
+        if (e instanceof PythonException py) {
+            return isDataError(py) ? "Data error: " : "Python error: ";
+        }
+        return "Error: ";
+    }
+
+    /** Python's DataError: the data does not fit the settings (the message names the key), a usage error. */
+    private static boolean isDataError(PythonException e) {
+        return "DataError".equals(e.pythonType());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -2,8 +2,11 @@ package dev.paradigm.cli;
 
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.TokenStore;
+import dev.paradigm.pipeline.Preflight;
 import dev.paradigm.pipeline.RunSetup;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.RunLock;
+import dev.paradigm.runtime.PythonRuntime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +25,12 @@ final class PrepareCommand implements Callable<Integer> {
         ExperimentConfig config = options.load();
         RunFolder run = options.runFolder(config);
         RunLog.open(run.log(), spec);
-        TokenStore store = RunSetup.prepare(config, run, common.startPython());
+        Preflight.forPrepare(config);
+        PythonRuntime python = common.startPython();
+        TokenStore store;
+        try (RunLock lock = common.lock(run)) {
+            store = RunSetup.prepare(config, run, python);
+        }
         spec.commandLine().getOut().printf("Prepared %s: %,d train and %,d validation chunks of %d tokens, vocabulary %,d.%n",
                 run.data(), store.trainChunks(), store.valChunks(), store.seqLen(), store.vocabSize());
         return ExitCodes.OK;

@@ -4,10 +4,14 @@ import dev.paradigm.config.ConfigException;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.run.RunConfig;
 import dev.paradigm.run.RunFolder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** For commands that work on an existing run folder: its config comes from the folder's config.yaml. */
 public final class RunDirOptions {
@@ -18,8 +22,20 @@ public final class RunDirOptions {
             description = "Override a sample.* or evaluate.* value for this command, e.g. --set sample.temperature=0.8.")
     List<String> overrides = new ArrayList<>();
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     RunFolder runFolder() {
-        return new RunFolder(runDir);
+        return checked(command, runDir);
+    }
+
+    /** The run folder at {@code dir}, which may not exist yet but must not be a file. */
+    static RunFolder checked(CommandSpec command, Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ParameterException(command.commandLine(), "Invalid value '" + dir + "' for '--run-dir': it is a "
+                    + "file, and a run folder is a folder. Give a new folder or one that a paradigm command made.");
+        }
+        return new RunFolder(dir);
     }
 
     ExperimentConfig load(List<String> extra) {

@@ -5,6 +5,8 @@ import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.BeforeSampling;
 import dev.paradigm.pipeline.FrontierStage;
 import dev.paradigm.pipeline.SampleStage;
+import dev.paradigm.pipeline.Preflight;
+import dev.paradigm.run.RunLock;
 import dev.paradigm.runtime.PythonRuntime;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +45,16 @@ final class SampleCommand implements Callable<Integer> {
         ExperimentConfig config = options.load(extra);
         RunLog.open(options.runFolder().log(), spec);
         PythonRuntime python = common.startPython();
+        Preflight.forModel(config, python);
         BeforeSampling.check(config, options.runFolder(), python);
-        SampleStage.run(config, options.runFolder(), paradigm, python);
-        spec.commandLine().getOut().printf("Wrote %d samples to %s%n", config.sample().n(), options.runFolder().samples(paradigm));
-        if (config.evaluate().frontier().enabled()) {
-            FrontierStage.run(config, options.runFolder(), paradigm, python);
-            spec.commandLine().getOut().printf("Wrote the quality–diversity frontier's samples to %s%n",
-                    options.runFolder().frontierSamples(paradigm));
+        try (RunLock lock = common.lock(options.runFolder())) {
+            SampleStage.run(config, options.runFolder(), paradigm, python);
+            spec.commandLine().getOut().printf("Wrote %d samples to %s%n", config.sample().n(), options.runFolder().samples(paradigm));
+            if (config.evaluate().frontier().enabled()) {
+                FrontierStage.run(config, options.runFolder(), paradigm, python);
+                spec.commandLine().getOut().printf("Wrote the quality–diversity frontier's samples to %s%n",
+                        options.runFolder().frontierSamples(paradigm));
+            }
         }
         return ExitCodes.OK;
     }

@@ -4,11 +4,14 @@ import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.distributed.LaunchPlan;
 import dev.paradigm.distributed.WorldIdentity;
 import dev.paradigm.engine.Paradigm;
+import dev.paradigm.pipeline.Preflight;
 import dev.paradigm.pipeline.RunSetup;
 import dev.paradigm.run.MetricsLine;
 import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.RunLock;
 import dev.paradigm.runtime.PythonEnvironment;
+import dev.paradigm.runtime.PythonRuntime;
 import dev.paradigm.train.Trainer;
 import java.util.List;
 import java.util.Optional;
@@ -51,26 +54,32 @@ final class TrainCommand implements Callable<Integer> {
                 LoggerFactory.getLogger(TrainCommand.class).warn("RANK/WORLD_SIZE are set, so this process is rank {} of {}; "
                         + "--nproc-per-node and --nnodes are ignored.", worker.get().rank(), worker.get().size());
             }
-            Trainer.Outcome outcome = DistributedTraining.runWorker(config, run, paradigm, common.startPython(), resume,
-                    worker.get());
+            PythonRuntime python = common.startPython();
+            Preflight.forTraining(config, python, worker.get().size());
+            Trainer.Outcome outcome = DistributedTraining.runWorker(config, run, paradigm, python, resume, worker.get());
             return worker.get().isMain() ? report(outcome) : ExitCodes.OK;
         }
         if (plan.launches()) {
             return launch(config, run, plan);
         }
-        return report(RunSetup.train(config, run, paradigm, common.startPython(), resume));
+        PythonRuntime python = common.startPython();
+        Preflight.forTraining(config, python, 1);
+        try (RunLock lock = common.lock(run)) {
+            return report(RunSetup.train(config, run, paradigm, python, resume));
+        }
     }
 
     private int launch(ExperimentConfig config, RunFolder run, LaunchPlan plan) {
         LaunchPlan.requireDivisible(config.train().batchSize(), plan.worldSize());
         String python = PythonEnvironment.locate(common.python).python().toString();
-        if (plan.nodeRank() == 0) { // before any worker starts: the folder is claimed and the data prepared once
-            RunSetup.prepareToTrain(config, run, paradigm, common.startPython(), resume);
-        }
         List<String> args = DistributedTraining.workerArguments(options, List.of(), run, paradigm, python, resume,
                 common.verbose);
         var out = spec.commandLine().getOut();
-        DistributedTraining.launch(plan, args, System.out, System.err);
+        // Node 0 holds the folder's lock while its workers (rank 0 among them) train under it; it checks the machine,
+        // claims the folder and prepares the data once, before any worker starts.
+        try (RunLock lock = plan.nodeRank() == 0 ? lockAndPrepare(config, run, plan) : null) {
+            DistributedTraining.launch(plan, args, System.out, System.err);
+        }
         Optional<MetricsLine.Summary> summary = MetricsLog.read(run, paradigm).summary();
         if (summary.isPresent()) {
             MetricsLine.Summary s = summary.get();
@@ -82,6 +91,19 @@ final class TrainCommand implements Callable<Integer> {
                     plan.nodeRank(), plan.nnodes());
         }
         return ExitCodes.OK;
+    }
+
+    private RunLock lockAndPrepare(ExperimentConfig config, RunFolder run, LaunchPlan plan) {
+        PythonRuntime python = common.startPython();
+        Preflight.forTraining(config, python, plan.worldSize());
+        RunLock lock = common.lock(run);
+        try {
+            RunSetup.prepareToTrain(config, run, paradigm, python, resume);
+            return lock;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     private int report(Trainer.Outcome outcome) {

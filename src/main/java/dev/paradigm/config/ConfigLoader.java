@@ -38,6 +38,12 @@ public final class ConfigLoader {
         if (Files.isRegularFile(file)) {
             return load(file, overrides);
         }
+        if (Files.isDirectory(file)) {
+            Path inside = file.resolve("config.yaml");
+            throw new ConfigException("--config " + fileOrName + " is a folder; expected a config file (YAML) or the name of "
+                    + "a shipped config (" + String.join(", ", SHIPPED) + ")." + (Files.isRegularFile(inside)
+                    ? " The run folder's own config is " + inside + "." : ""));
+        }
         String name = fileOrName.endsWith(".yaml") ? fileOrName.substring(0, fileOrName.length() - 5) : fileOrName;
         if (SHIPPED.contains(name)) {
             return loadShipped(name, overrides);

@@ -40,7 +40,7 @@ public final class WorkerLauncher {
     private static final Logger log = LoggerFactory.getLogger(WorkerLauncher.class);
     private static final String MAIN_CLASS = "dev.paradigm.cli.Main";
     /** Tells a worker which process launched it, so that it ends when the launcher is killed outright. */
-    static final String LAUNCHER_PID = "PARADIGM_LAUNCHER_PID";
+    public static final String LAUNCHER_PID = "PARADIGM_LAUNCHER_PID";
 
     private final LaunchPlan plan;
     private final List<String> arguments;

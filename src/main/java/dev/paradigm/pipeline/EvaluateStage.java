@@ -9,6 +9,7 @@ import dev.paradigm.metrics.MetricsSettings;
 import dev.paradigm.metrics.SampleMetrics;
 import dev.paradigm.run.FrontierFile;
 import dev.paradigm.run.FrontierLine;
+import dev.paradigm.run.Hints;
 import dev.paradigm.run.MetricsLine;
 import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunFileException;
@@ -35,7 +36,7 @@ public final class EvaluateStage {
         try {
             return Sha256.ofFile(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -66,8 +67,8 @@ public final class EvaluateStage {
     public static void run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
         Path samplesFile = run.samples(paradigm);
         if (!Files.exists(samplesFile)) {
-            throw new IllegalStateException("No samples for " + paradigm + " in " + run.root() + ". Run `paradigm sample "
-                    + "--paradigm " + paradigm + " --run-dir " + run.root() + "` first.");
+            throw new IllegalStateException("No samples for " + paradigm + " in " + run.root() + ". Run "
+                    + Hints.sample(run, paradigm) + " first.");
         }
         String samplesSha256 = sha256(samplesFile);
         List<SampleLine> samples = SamplesFile.read(run, paradigm);
@@ -124,8 +125,8 @@ public final class EvaluateStage {
     /** The validation loss of the best checkpoint, which the samples were drawn from. */
     private static SampleEvaluation.Validation validation(RunFolder run, Paradigm paradigm) {
         MetricsLine.Summary summary = MetricsLog.read(run, paradigm).summary().orElseThrow(() -> new IllegalStateException(
-                "The " + paradigm + " model in " + run.root() + " has not finished training. Run `paradigm train "
-                        + "--paradigm " + paradigm + " --run-dir " + run.root() + "` first."));
+                "The " + paradigm + " model in " + run.root() + " has not finished training. Run "
+                        + Hints.train(run, paradigm) + " first."));
         double best = summary.analysis().bestValLoss();
         return new SampleEvaluation.Validation(best, Math.exp(best), summary.analysis().bestStep(),
                 paradigm == Paradigm.MDLM);

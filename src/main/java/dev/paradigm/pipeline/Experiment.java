@@ -4,6 +4,7 @@ import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.report.BrowserCheck;
 import dev.paradigm.report.ReportGenerator;
+import dev.paradigm.run.FileManifest;
 import dev.paradigm.run.RunFolder;
 import dev.paradigm.runtime.PythonRuntime;
 import dev.paradigm.train.TrainingStoppedException;
@@ -51,28 +52,31 @@ public final class Experiment {
         this.trainer = trainer;
     }
 
+    /** Runs the stages in the run folder, whose lock the caller holds. */
     public void run() {
         BeforeSampling.checkJudgeFiles(config); // a judge folder that holds no model: before anything is written
-        RunConfigGuard.claim(run, config);
-        step(Stage.PREPARE, "prepare", () -> PrepareStage.isComplete(run), List.of(run.data()),
+        RunConfigGuard.check(run, config);
+        step(Stage.PREPARE, "prepare", () -> PrepareStage.isComplete(run), List.of(),
                 () -> PrepareStage.run(config, run, python));
         BeforeSampling.check(config, run, python); // a bad judge or memory budget is found now, not after training
         for (Paradigm p : Paradigm.values()) {
             step(Stage.TRAIN, "train " + p, () -> TrainStage.isComplete(run, p),
-                    List.of(run.metricsLog(p), run.checkpoints(p)), () -> trainer.train(config, run, p));
+                    List.of(FileManifest.of(run.metricsLog(p)), run.metricsLog(p), run.checkpoints(p)),
+                    () -> trainer.train(config, run, p));
         }
         for (Paradigm p : Paradigm.values()) {
             step(Stage.SAMPLE, "sample " + p, () -> SampleStage.isComplete(run, p, config),
-                    List.of(run.samples(p)), () -> SampleStage.run(config, run, p, python));
+                    List.of(), () -> SampleStage.run(config, run, p, python));
             step(Stage.SAMPLE, "frontier " + p, () -> FrontierStage.isComplete(run, p, config),
-                    List.of(run.frontierSamples(p)), () -> FrontierStage.run(config, run, p, python));
+                    List.of(), () -> FrontierStage.run(config, run, p, python));
         }
         for (Paradigm p : Paradigm.values()) {
             step(Stage.EVALUATE, "evaluate " + p, () -> EvaluateStage.isComplete(run, p, config),
-                    List.of(run.sampleMetrics(p)), () -> EvaluateStage.run(config, run, p, python));
+                    List.of(), () -> EvaluateStage.run(config, run, p, python));
         }
+        RunConfigGuard.record(run, config); // sample.* or evaluate.* changes, once those stages have followed them
         step(Stage.REPORT, "report", () -> reportIsCurrent(run),
-                List.of(run.report("json"), run.report("md"), run.report("html"), run.report("png")), () -> writeReport(run));
+                List.of(run.report("png")), () -> writeReport(run));
     }
 
     /**
@@ -118,10 +122,15 @@ public final class Experiment {
         log.info("Report: {}", run.report("html").toAbsolutePath());
     }
 
-    private void step(Stage stage, String name, BooleanSupplier complete, List<Path> outputs, Runnable work) {
+    /**
+     * Runs a stage unless it is complete (or forced). A forced stage first removes {@code stale}: what it would
+     * otherwise build on (training resumes from its checkpoints and log; report.png is written only where a browser
+     * is). The other outputs are replaced whole when the stage succeeds, so a forced stage that fails keeps them.
+     */
+    private void step(Stage stage, String name, BooleanSupplier complete, List<Path> stale, Runnable work) {
         boolean forced = force != null && stage.ordinal() >= force.ordinal();
         if (forced) {
-            outputs.forEach(Experiment::delete);
+            stale.forEach(Experiment::delete);
         } else if (complete.getAsBoolean()) {
             log.info("Skipping {}: already complete.", name);
             completed.add(name);
@@ -145,7 +154,7 @@ public final class Experiment {
             try {
                 Files.deleteIfExists(path);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not delete " + path, e);
+                throw new UncheckedIOException("Could not delete " + path + ": " + e.getMessage(), e);
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.paradigm.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paradigm.checkpoint.CheckpointException;
+import dev.paradigm.checkpoint.CheckpointStore;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.DataManifest;
 import dev.paradigm.data.TokenStore;
@@ -72,6 +74,11 @@ final class Fluency {
             throw new IllegalArgumentException("evaluate.judge=" + judge + " is not a checkpoint folder (it has no "
                     + "model_args.json). Give the step-NNNNNN folder of a trained AR model, e.g. "
                     + "runs/<name>/ar/checkpoints/step-000400, or null to judge with this run's own AR model.");
+        }
+        try {
+            CheckpointStore.verified(judge);
+        } catch (CheckpointException damaged) {
+            throw new IllegalArgumentException("evaluate.judge=" + judge + ": " + damaged.getMessage(), damaged);
         }
         try {
             JsonNode args = JSON.readTree(judge.resolve("model_args.json").toFile());

@@ -17,16 +17,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Text corpus → token store. Python tokenizes (HF {@code datasets} and {@code tokenizers}) into a temporary
  * folder that Java names; Java checks the result against its manifest and only then renames it to
- * {@code data/}, so an interrupted preparation never leaves a token store that looks complete.
+ * {@code data/}, and only then writes {@code config.yaml}, which ties the folder to the config. An interrupted
+ * preparation never leaves a token store that looks complete, and a failed one leaves the folder as it was (its
+ * temporary folder is removed at once, or by the next command if the process was killed).
  */
 public final class PrepareStage {
     private static final Logger log = LoggerFactory.getLogger(PrepareStage.class);
 
     private PrepareStage() {}
 
-    /** Whether {@code data/} holds a complete, verified token store. */
+    /** Whether {@code data/} holds a complete, verified token store, prepared for the folder's config.yaml. */
     public static boolean isComplete(RunFolder run) {
         if (!Files.exists(run.data().resolve("manifest.json"))) {
+            return false;
+        }
+        if (!Files.exists(run.config())) {
+            log.warn("{} has no config.yaml: the prepare that wrote {} did not finish; preparing it again.", run.root(),
+                    run.data());
             return false;
         }
         try {
@@ -42,7 +49,8 @@ public final class PrepareStage {
         Path tmp;
         try {
             Files.createDirectories(run.root());
-            tmp = Files.createTempDirectory(run.root(), ".tmp-data-");
+            // Not createTempDirectory: its folder is private (700), and it becomes data/, which others may read.
+            tmp = Files.createDirectory(run.root().resolve(AtomicFiles.TEMPORARY_PREFIX + "data-" + AtomicFiles.randomSuffix()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a temporary folder in " + run.root(), e);
         }
@@ -50,6 +58,7 @@ public final class PrepareStage {
             python.invoke(PythonApi.PREPARE, config.toJson(), tmp.toString());
             TokenStore.open(tmp); // throws unless the files match their manifest
             replace(tmp, run.data());
+            RunConfigGuard.record(run, config);
         } finally {
             deleteTree(tmp);
         }

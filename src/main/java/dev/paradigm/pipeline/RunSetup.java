@@ -11,12 +11,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.stream.Stream;
 
-/** The single stages (prepare, train; sample and evaluate through the Java API): claim the run folder, run the stage. */
+/**
+ * The single stages (prepare, train; sample and evaluate through the Java API): check the run folder's config
+ * against this one, prepare the data when needed (which ties the folder to the config), then run the stage. The
+ * caller holds the folder's lock.
+ */
 public final class RunSetup {
     private RunSetup() {}
 
     public static TokenStore prepare(ExperimentConfig config, RunFolder run, PythonRuntime python) {
-        RunConfigGuard.claim(run, config);
+        RunConfigGuard.check(run, config);
         return PrepareStage.isComplete(run) ? TokenStore.open(run.data()) : PrepareStage.run(config, run, python);
     }
 
@@ -27,17 +31,17 @@ public final class RunSetup {
     }
 
     /**
-     * Writes {@code config} into a new run folder, or checks that the folder's matches it (only sample.* and
-     * evaluate.* may differ); for a stage that runs on its own, as {@code prepare} and {@code train} do first.
+     * Checks that the run folder's config matches {@code config} (only sample.* and evaluate.* may differ); for a
+     * stage that runs on its own after training, as sample and evaluate do through the Java API.
      */
-    public static void claim(ExperimentConfig config, RunFolder run) {
-        RunConfigGuard.claim(run, config);
+    public static void checkConfig(ExperimentConfig config, RunFolder run) {
+        RunConfigGuard.check(run, config);
     }
 
-    /** What {@link #train} does before training: claims the folder, checks --resume, prepares the data if needed. */
+    /** What {@link #train} does before training: checks the folder's config and --resume, prepares the data if needed. */
     public static void prepareToTrain(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
             boolean requireCheckpoint) {
-        RunConfigGuard.claim(run, config);
+        RunConfigGuard.check(run, config);
         if (requireCheckpoint && !hasCheckpoint(run, paradigm)) {
             throw new IllegalStateException("--resume was given but " + run.checkpoints(paradigm) + " holds no checkpoint. "
                     + "Leave out --resume to start training from step 0.");

@@ -7,9 +7,10 @@ import dev.paradigm.data.TokenStore;
 import dev.paradigm.engine.Engine;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.engine.Samples;
+import dev.paradigm.run.Hints;
 import dev.paradigm.run.RunFileException;
-import dev.paradigm.run.RunJson;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.RunJson;
 import dev.paradigm.run.SampleLine;
 import dev.paradigm.run.SamplerSettings;
 import dev.paradigm.run.SamplesFile;
@@ -87,7 +88,7 @@ public final class SampleStage {
         static Sampler load(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python) {
             if (!TrainStage.isComplete(run, paradigm)) {
                 throw new IllegalStateException("The " + paradigm + " model in " + run.root() + " has not finished "
-                        + "training. Run `paradigm train --paradigm " + paradigm + " --run-dir " + run.root() + "` first.");
+                        + "training. Run " + Hints.train(run, paradigm) + " first.");
             }
             TokenStore store = TokenStore.open(run.data());
             Path best = BestCheckpoint.of(run, paradigm);

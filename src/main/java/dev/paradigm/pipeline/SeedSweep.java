@@ -3,12 +3,16 @@ package dev.paradigm.pipeline;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.report.ReportGenerator;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.RunLock;
 import dev.paradigm.runtime.PythonRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The same experiment under several seeds, each in {@code seed-<s>/} of the run folder, and one summary report. */
+/**
+ * The same experiment under several seeds, each in {@code seed-<s>/} of the run folder (locked while it runs), and one
+ * summary report. The caller holds the lock of the sweep's folder.
+ */
 public final class SeedSweep {
     private SeedSweep() {}
 
@@ -22,7 +26,9 @@ public final class SeedSweep {
         List<Path> folders = new ArrayList<>();
         for (long seed : seeds) {
             RunFolder seedRun = seedFolder(run, seed);
-            new Experiment(config.withSeed(seed), seedRun, python, force, trainer).run();
+            try (RunLock lock = RunLock.acquire(seedRun)) { // a run folder of its own: no other command may write it meanwhile
+                new Experiment(config.withSeed(seed), seedRun, python, force, trainer).run();
+            }
             folders.add(seedRun.root());
         }
         ReportGenerator.writeSweep(folders, run.root());

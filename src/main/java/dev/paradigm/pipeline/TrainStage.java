@@ -1,6 +1,5 @@
 package dev.paradigm.pipeline;
 
-import dev.paradigm.checkpoint.RunLock;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.distributed.ProcessGroup;
@@ -18,16 +17,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 /**
- * Trains one paradigm in a run folder: one writer at a time (a lock), resuming from the newest valid
- * checkpoint when there is one, and on a {@link StopSignal} (Ctrl-C, a scheduler's SIGTERM or SIGUSR1) writing a
- * checkpoint before stopping.
+ * Trains one paradigm in a run folder (whose lock the command holds), resuming from the newest valid checkpoint
+ * when there is one, and on a {@link StopSignal} (Ctrl-C, a scheduler's SIGTERM or SIGUSR1) writing a checkpoint
+ * before stopping.
  */
 public final class TrainStage {
     private TrainStage() {}
 
-    /** A paradigm is trained when its metrics log ends with a summary line. */
+    /** A paradigm is trained when its metrics log ends with a summary line and is sealed by its manifest. */
     public static boolean isComplete(RunFolder run, Paradigm paradigm) {
-        return MetricsLog.read(run, paradigm).summary().isPresent();
+        return MetricsLog.isFinished(run, paradigm);
     }
 
     /**
@@ -40,14 +39,14 @@ public final class TrainStage {
     }
 
     /**
-     * Trains as one rank of {@code group} (joined before this call): rank 0 holds the run folder's lock and writes
-     * its files; the other ranks only read the token store (and the checkpoint rank 0 resumes from).
+     * Trains as one rank of {@code group} (joined before this call): rank 0 writes the run folder's files (under its
+     * lock); the other ranks only read the token store (and the checkpoint rank 0 resumes from).
      */
     public static Trainer.Outcome run(ExperimentConfig config, RunFolder run, Paradigm paradigm, PythonRuntime python,
             ProcessGroup group) {
         if (!PrepareStage.isComplete(run)) {
-            throw new IllegalStateException("No prepared token store in " + run.data() + ". Run `paradigm prepare --config … "
-                    + "--run-dir " + run.root() + "` first (or `paradigm compare`, which prepares it).");
+            throw new IllegalStateException("No prepared token store in " + run.data() + ". Run `paradigm prepare --config "
+                    + "<your config> --run-dir " + run.root() + "` first (or `paradigm compare`, which prepares it).");
         }
         TokenStore store = TokenStore.open(run.data());
         if (group.isMain()) {
@@ -57,8 +56,7 @@ public final class TrainStage {
                 throw new UncheckedIOException(e);
             }
         }
-        try (RunLock lock = group.isMain() ? RunLock.acquire(run.paradigm(paradigm)) : null;
-                StopRequest stop = StopRequest.onSignals()) {
+        try (StopRequest stop = StopRequest.onSignals()) {
             Engine engine = Engine.create(python, config.toJson(), paradigm, store.vocabSize(), store.eosId(),
                     store.tokenizerFile());
             Trainer.Outcome outcome = new Trainer(config, paradigm, run, store, engine, stop.flag(), group).run();
@@ -67,8 +65,6 @@ public final class TrainStage {
                 throw TrainingStoppedException.atStep(outcome.stepsDone(), stop.signal().orElse(StopSignal.INT));
             }
             return outcome;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not release the lock of " + run.paradigm(paradigm), e);
         }
     }
 }

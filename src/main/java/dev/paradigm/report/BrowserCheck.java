@@ -1,5 +1,6 @@
 package dev.paradigm.report;
 
+import dev.paradigm.run.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +117,10 @@ public final class BrowserCheck {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + png.getFileName() + ".", ".png");
+            // AtomicFiles' prefix, so the next command on the folder removes it if this one is killed; not
+            // createTempFile, whose file is private (600) and would make report.png unreadable to others.
+            temp = Files.createFile(dir.resolve(AtomicFiles.TEMPORARY_PREFIX + png.getFileName() + "-"
+                    + AtomicFiles.randomSuffix() + ".png"));
             run(chromium(), List.of("--screenshot=" + temp, "--window-size=1200,2400", url(html)));
             if (Files.size(temp) == 0) {
                 throw new IllegalStateException("Chromium exited without writing the screenshot of " + html + ".");

@@ -2,6 +2,7 @@ package dev.paradigm.report;
 
 import dev.paradigm.data.DataManifest;
 import dev.paradigm.engine.Paradigm;
+import dev.paradigm.run.Hints;
 import dev.paradigm.run.MetricsLine;
 import dev.paradigm.run.MetricsLog;
 import dev.paradigm.run.RunConfig;
@@ -48,7 +49,7 @@ public final class ReportLoader {
         TrainingLog log = MetricsLog.require(run, paradigm);
         MetricsLine.Summary summary = log.summary().orElseThrow(() -> new RunFileException(run.metricsLog(paradigm)
                 + " has no summary line. The train stage writes it when training finishes; this run's " + paradigm
-                + " training did not finish. Resume or rerun `paradigm train` before writing the report."));
+                + " training did not finish. Resume it with " + Hints.train(run, paradigm) + " before writing the report."));
         if (log.evals().isEmpty()) {
             throw new RunFileException(run.metricsLog(paradigm) + " has no eval lines, so there is no validation curve to "
                     + "report. Set train.eval_interval to at most train.steps and rerun training.");

@@ -1,6 +1,7 @@
 package dev.paradigm.run;
 
 import dev.paradigm.engine.Paradigm;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -13,12 +14,18 @@ public final class FrontierFile {
 
     private FrontierFile() {}
 
-    /** Replaces the paradigm's frontier.jsonl with {@code lines}, atomically. */
+    /** Replaces the paradigm's frontier.jsonl with {@code lines}, atomically, then seals it with its manifest. */
     public static void write(RunFolder run, Paradigm paradigm, List<FrontierLine> lines) {
-        AtomicFiles.writeString(run.frontierSamples(paradigm), JsonLinesFile.text(FORMAT, lines));
+        Path file = run.frontierSamples(paradigm);
+        FileManifest.remove(file);
+        AtomicFiles.writeString(file, JsonLinesFile.text(FORMAT, lines));
+        FileManifest.seal(file, lines.size());
     }
 
-    /** Every line; a missing, malformed or empty file is an error that names it (and a malformed line by number). */
+    /**
+     * Every line; a missing, unfinished (no manifest), damaged (not matching it), malformed or empty file is an error
+     * that names it (and a malformed line by number).
+     */
     public static List<FrontierLine> read(RunFolder run, Paradigm paradigm) {
         return JsonLinesFile.readSamples(run.frontierSamples(paradigm), FORMAT, run, FrontierLine.class, Integer.MAX_VALUE);
     }

@@ -34,9 +34,17 @@ final class JsonLinesFile {
         if (!Files.isRegularFile(file)) {
             throw format.missing(file);
         }
+        // A damaged file is named against its manifest first; a file of an older format is refused as such.
+        boolean sealed = FileManifest.exists(file);
+        if (sealed) {
+            FileManifest.verify(file, format, run);
+        }
         List<T> samples = read(file, format, run, type, false, limit);
+        if (!sealed) {
+            FileManifest.verify(file, format, run);
+        }
         if (samples.isEmpty()) {
-            throw new RunFileException(file + " holds no samples. Run `paradigm " + format.stage() + "` again.");
+            throw new RunFileException(file + " holds no samples. " + format.redo(run));
         }
         return samples;
     }
@@ -51,7 +59,7 @@ final class JsonLinesFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
         int last = lines.size();
         while (last > 0 && lines.get(last - 1).isBlank()) {

@@ -47,7 +47,7 @@ public record RunConfig(ExperimentConfig resolved, String sha256, String yaml) {
         try {
             yaml = Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
         String firstLine = yaml.lines().findFirst().orElse("");
         if (!firstLine.startsWith(HASH_PREFIX)) {

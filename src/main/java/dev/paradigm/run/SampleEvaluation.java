@@ -118,25 +118,39 @@ public record SampleEvaluation(
                 validation, fluency, memorization, frontierSha256, frontier);
     }
 
-    /** Replaces the paradigm's metrics.json atomically. */
+    /** Replaces the paradigm's metrics.json atomically, then seals it with its {@link FileManifest}. */
     public void write(RunFolder run) {
-        AtomicFiles.writeString(run.sampleMetrics(paradigm), RunJson.pretty(this) + "\n");
+        Path file = run.sampleMetrics(paradigm);
+        FileManifest.remove(file);
+        AtomicFiles.writeString(file, RunJson.pretty(this) + "\n");
+        FileManifest.seal(file, 1);
     }
 
-    /** Reads a paradigm's metrics.json; missing, malformed or of another format, it is an error that says what to run. */
+    /**
+     * Reads a paradigm's metrics.json; missing, unfinished (no manifest), damaged (not matching it), malformed or of
+     * another format, it is an error that says what to run.
+     */
     public static SampleEvaluation read(RunFolder run, Paradigm paradigm) {
         Path file = run.sampleMetrics(paradigm);
         if (!Files.isRegularFile(file)) {
             throw FILE_FORMAT.missing(file);
         }
+        boolean sealed = FileManifest.exists(file); // damage is named against the manifest; an older format as such
+        if (sealed) {
+            FileManifest.verify(file, FILE_FORMAT, run);
+        }
         try {
             JsonNode tree = RunJson.MAPPER.readTree(file.toFile());
             FILE_FORMAT.check(tree, file, run);
-            return RunJson.MAPPER.treeToValue(tree, SampleEvaluation.class);
+            SampleEvaluation evaluation = RunJson.MAPPER.treeToValue(tree, SampleEvaluation.class);
+            if (!sealed) {
+                FileManifest.verify(file, FILE_FORMAT, run);
+            }
+            return evaluation;
         } catch (JsonProcessingException e) {
             throw FILE_FORMAT.unreadable(file, 0, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
     }
 }

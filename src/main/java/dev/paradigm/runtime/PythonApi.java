@@ -16,6 +16,9 @@ public final class PythonApi {
     /** {@code prepare(config_json, out_dir) -> manifest JSON}: the prepare stage. */
     public static final Function PREPARE = new Function("paradigm.data.prepare", "prepare");
 
+    /** {@code preflight() -> JSON}: torch's version, whether it sees CUDA and the GPU's memory, checked before a stage. */
+    public static final Function PREFLIGHT = new Function("paradigm.device", "preflight");
+
     /** {@code report() -> str}: versions and device, for {@code paradigm doctor}. */
     public static final Function DOCTOR_REPORT = new Function("paradigm.doctor", "report");
 

@@ -58,6 +58,7 @@ public final class PythonRuntime {
      * different environment fails: a process cannot host two Pythons.
      */
     public static synchronized PythonRuntime start(PythonEnvironment environment) {
+        environment.requireUsable(BuildInfo.load()); // what is wrong with the environment comes first
         if (instance != null) {
             if (!instance.environment.python().equals(environment.python())) {
                 throw new PythonEnvironmentException("This JVM already embeds the Python at " + instance.environment.python()
@@ -65,7 +66,6 @@ public final class PythonRuntime {
             }
             return instance;
         }
-        environment.requireJepVersion(BuildInfo.load().jepVersion());
         PythonRuntime runtime = new PythonRuntime(environment);
         runtime.submit(python -> null, true);
         instance = runtime;

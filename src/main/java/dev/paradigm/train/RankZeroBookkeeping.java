@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,7 @@ final class RankZeroBookkeeping implements Bookkeeping {
     private LossSums losses;
     private Progress progress;
     private long started;
+    private double wallSecondsBefore; // of the runs this one resumes, so elapsed_s never goes backwards
     private double trainSeconds;
     private long trainTokens;
     private double evalSeconds;
@@ -104,7 +106,13 @@ final class RankZeroBookkeeping implements Bookkeeping {
                 group.isDistributed() ? " over " + group.size() + " ranks (" + group.backend() + ")" : "");
         started = System.nanoTime();
         progress = new Progress(paradigm.id() + " train", train.steps(), resume.map(Checkpoint::step).orElse(0L));
-        losses = LossSums.restore(resume.map(c -> c.manifest().extra()).orElse(Map.of()));
+        Map<String, Object> extra = resume.map(c -> c.manifest().extra()).orElse(Map.of());
+        losses = LossSums.restore(extra);
+        wallSecondsBefore = number(extra, "wall_s");
+        trainSeconds = number(extra, "train_time_s");
+        evalSeconds = number(extra, "eval_time_s");
+        checkpointSeconds = number(extra, "checkpoint_time_s");
+        trainTokens = (long) number(extra, "train_tokens");
         segmentStart = System.nanoTime();
     }
 
@@ -154,7 +162,7 @@ final class RankZeroBookkeeping implements Bookkeeping {
             Path tmp = checkpoints.beginWrite(step);
             engine.save(tmp);
             checkpoints.commit(tmp, new CheckpointInfo(step, config.trainingHash(), config.trainingJson(),
-                    store.manifestHash(), valLoss, new DataPosition(step, digest.hex()), losses.toExtra()));
+                    store.manifestHash(), valLoss, new DataPosition(step, digest.hex()), checkpointExtra()));
             double written = (System.nanoTime() - t0) / 1e9;
             checkpointSeconds += written;
             log.debug("{}: checkpoint of step {} written in {} s", paradigm, step, String.format(Locale.ROOT, "%.2f", written));
@@ -214,7 +222,19 @@ final class RankZeroBookkeeping implements Bookkeeping {
     }
 
     private double wallSeconds() {
-        return (System.nanoTime() - started) / 1e9;
+        return wallSecondsBefore + (System.nanoTime() - started) / 1e9;
+    }
+
+    /** The loss sums and the time spent so far: a resumed run carries on from them. */
+    private Map<String, Object> checkpointExtra() {
+        Map<String, Object> extra = new TreeMap<>(losses.toExtra());
+        extra.putAll(Map.of("wall_s", wallSeconds(), "train_time_s", trainSeconds, "eval_time_s", evalSeconds,
+                "checkpoint_time_s", checkpointSeconds, "train_tokens", trainTokens));
+        return extra;
+    }
+
+    private static double number(Map<String, Object> extra, String key) {
+        return extra.get(key) instanceof Number n ? n.doubleValue() : 0.0;
     }
 
     @Override

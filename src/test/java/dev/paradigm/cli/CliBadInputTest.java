@@ -184,6 +184,37 @@ class CliBadInputTest {
         assertTrue(r.err().contains("Unknown paradigm 'xyz': expected one of ar, mdlm."), r.err());
     }
 
+    /**
+     * A first command that fails (here: a data file that is not there) leaves nothing that ties the folder to its
+     * config, so the same command runs once the problem is fixed; and the data folder is as readable as any other.
+     */
+    @Test
+    void aFailedFirstPrepareLeavesNoConfigSoTheSameCommandRunsOnceFixed() throws IOException {
+        Path folder = temp.resolve("fixed-later");
+        Path stories = temp.resolve("stories-later.txt");
+        String[] command = {"prepare", "--config", TinyConfig.file().toString(), "--run-dir", folder.toString(), "--set",
+            "data.source=text", "--set", "data.path=" + stories};
+        CliRun failed = run(command);
+        assertEquals(2, failed.code(), failed.all());
+        assertTrue(failed.err().contains("data.path must name an existing file"), failed.err());
+        assertFalse(Files.exists(folder.resolve("config.yaml")), "nothing ties the folder to the failed config");
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of(".lock"), left.map(p -> p.getFileName().toString()).toList());
+        }
+
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            text.append("Once upon a time a small dog called Pip ").append(i).append(" found a red ball in the park.<|endoftext|>");
+        }
+        Files.writeString(stories, text);
+        CliRun fixed = run(command);
+        assertEquals(0, fixed.code(), fixed.all());
+        assertTrue(Files.isRegularFile(folder.resolve("config.yaml")));
+        Path fresh = Files.createDirectory(temp.resolve("a-folder-like-any-other"));
+        assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(folder.resolve("data")),
+                "data/ follows the umask, as every folder does (it was created private, 700)");
+    }
+
     @Test
     @Order(1)
     void trainOnAFolderWithoutTokensPreparesThemFirst() throws IOException {
@@ -197,14 +228,20 @@ class CliBadInputTest {
         assertEquals(5, log.get(log.size() - 1).path("steps").asInt());
     }
 
+    /** The hint names the run folder's own config, so that the command it suggests runs as given. */
     @Test
     @Order(2)
-    void samplingAnUntrainedParadigmSaysToTrainFirst() {
+    void samplingAnUntrainedParadigmSaysToTrainFirstWithACommandThatRuns() {
         CliRun r = run("sample", "--paradigm", "mdlm", "--run-dir", arOnly().toString());
         assertEquals(1, r.code(), r.all());
         assertTrue(r.err().contains("has not finished training"), r.err());
-        assertTrue(r.err().contains("paradigm train --paradigm mdlm --run-dir " + arOnly()), r.err());
+        String hint = "paradigm train --config " + arOnly().resolve("config.yaml") + " --paradigm mdlm --run-dir " + arOnly();
+        assertTrue(r.err().contains("`" + hint + "`"), r.err());
         assertFalse(Files.exists(arOnly().resolve("mdlm/samples.jsonl")));
+
+        CliRun hinted = run(hint.substring("paradigm ".length()).split(" "));
+        assertEquals(0, hinted.code(), hinted.all());
+        assertTrue(hinted.out().contains("Trained mdlm for 5 steps"), hinted.out());
     }
 
     @Test

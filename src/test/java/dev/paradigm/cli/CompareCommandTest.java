@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paradigm.run.FileManifest;
+import dev.paradigm.run.Manifests;
 import dev.paradigm.testing.CliRun;
 import dev.paradigm.testing.RunSnapshot;
 import dev.paradigm.testing.TinyConfig;
@@ -219,8 +221,8 @@ class CompareCommandTest {
         // Seeded sampling from the same checkpoint gives the same bytes, so metrics.json (which names the samples'
         // SHA-256) is still current and evaluation is skipped; the report is rewritten from its newer input.
         assertEquals(before.files().get("mdlm/samples.jsonl").sha256(), after.files().get("mdlm/samples.jsonl").sha256());
-        assertEquals(Set.of("mdlm/samples.jsonl", "report.html", "report.md", "report.json"),
-                withoutScreenshot(after.rewrittenSince(before)), r.log());
+        assertEquals(Set.of("mdlm/samples.jsonl", "mdlm/samples.jsonl.manifest.json", "report.html", "report.md",
+                "report.json"), withoutScreenshot(after.rewrittenSince(before)), r.log());
         assertTrue(r.log().contains("Stage sample mdlm"), r.log());
         assertTrue(r.log().contains("Skipping sample ar"), r.log());
         assertTrue(r.log().contains("Skipping evaluate mdlm"), r.log());
@@ -236,11 +238,12 @@ class CompareCommandTest {
         Files.write(samples, lines.stream().map(l -> l.replaceFirst("\"ids\":\\[0,\\d+,", "\"ids\":[0,7,"))
                 .map(l -> l.replaceFirst(",\"text\":\"", ",\"text\":\"edited "))
                 .toList());
+        Manifests.reseal(samples); // as a sample stage would have written them
         RunSnapshot before = RunSnapshot.of(run());
         CliRun r = compare(run());
         assertEquals(0, r.code(), r.all());
         assertTrue(r.log().contains("Stage evaluate ar"), r.log());
-        assertEquals(Set.of("ar/metrics.json", "report.html", "report.md", "report.json"),
+        assertEquals(Set.of("ar/metrics.json", "ar/metrics.json.manifest.json", "report.html", "report.md", "report.json"),
                 withoutScreenshot(RunSnapshot.of(run()).rewrittenSince(before)), r.log());
         assertFalse(original.equals(Files.readString(run().resolve("ar/metrics.json"))), "the metrics follow the samples");
         // put the real samples back for the tests after this one
@@ -257,9 +260,10 @@ class CompareCommandTest {
         assertEquals(0, r.code(), r.all());
         Set<String> expected = new TreeSet<>(Set.of("report.html", "report.md", "report.json"));
         for (String p : PARADIGMS) {
-            expected.add(p + "/samples.jsonl");
-            expected.add(p + "/frontier.jsonl");
-            expected.add(p + "/metrics.json");
+            for (String file : List.of("/samples.jsonl", "/frontier.jsonl", "/metrics.json")) {
+                expected.add(p + file);
+                expected.add(p + file + ".manifest.json");
+            }
         }
         assertEquals(expected, withoutScreenshot(RunSnapshot.of(run()).rewrittenSince(before)), r.log());
         assertTrue(r.log().contains("Skipping train ar") && r.log().contains("Skipping train mdlm"), r.log());
@@ -328,10 +332,11 @@ class CompareCommandTest {
     @Test
     @Order(10)
     void aRunFolderOfAnOlderFormatIsRefusedNamingTheCommandThatRedoesIt() throws IOException {
-        for (String p : PARADIGMS) { // as a paradigm before format versions wrote them: no header line
+        for (String p : PARADIGMS) { // as a paradigm before format versions wrote them: no header line, no manifest
             Path log = run().resolve(p + "/metrics.jsonl");
             List<String> lines = Files.readAllLines(log);
             Files.write(log, lines.subList(1, lines.size()));
+            Files.delete(FileManifest.of(log));
         }
         RunSnapshot before = RunSnapshot.of(run());
         CliRun refused = compare(run());

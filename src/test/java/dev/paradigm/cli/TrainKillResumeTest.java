@@ -89,6 +89,11 @@ class TrainKillResumeTest {
         assertEquals(finalWeights(reference, "ar"), finalWeights(interrupted, "ar"), "bit-identical final weights");
         assertEquals(dataDigest(reference, "ar"), dataDigest(interrupted, "ar"));
         assertEquals(evalLines(reference.resolve("ar/metrics.jsonl")), evalLines(interrupted.resolve("ar/metrics.jsonl")));
+        List<Double> elapsed = CompareCommandTest.jsonLines(interrupted.resolve("ar/metrics.jsonl")).stream()
+                .filter(l -> l.path("kind").asText().equals("train")).map(l -> l.path("elapsed_s").asDouble()).toList();
+        for (int i = 1; i < elapsed.size(); i++) { // the checkpoint carries the time spent before the stop
+            assertTrue(elapsed.get(i) >= elapsed.get(i - 1), "elapsed_s went backwards after the resume: " + elapsed);
+        }
     }
 
     /** Slurm's early warning (--signal=USR1@…) stops the same way, with its own code; resuming is as above. */

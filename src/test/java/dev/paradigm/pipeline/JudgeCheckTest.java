@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paradigm.checkpoint.CheckpointInfo;
+import dev.paradigm.checkpoint.CheckpointStore;
+import dev.paradigm.checkpoint.DataPosition;
 import dev.paradigm.data.TokenStore;
 import dev.paradigm.data.TokenStoreWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +23,14 @@ class JudgeCheckTest {
         return TokenStore.open(dir);
     }
 
+    /** A committed checkpoint (with its manifest) whose model_args.json says what the judge is. */
     private static Path checkpoint(Path dir, String paradigm, int vocab) throws Exception {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("model_args.json"),
+        CheckpointStore store = CheckpointStore.open(dir, 1);
+        Path files = store.beginWrite(10);
+        Files.writeString(files.resolve("model_args.json"),
                 "{\"paradigm\": \"" + paradigm + "\", \"model\": {\"vocab_size\": " + vocab + "}}");
-        return dir;
+        return store.commit(files, new CheckpointInfo(10, "c".repeat(64), null, "d".repeat(64), 4.2,
+                new DataPosition(10, "e".repeat(64)), Map.of())).folder();
     }
 
     @Test
@@ -46,6 +53,17 @@ class JudgeCheckTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fluency.checkedJudge(judge, store(tmp.resolve("data"), 300)));
         assertTrue(e.getMessage().contains("needs an AR model"), e.getMessage());
+    }
+
+    /** Judges are loaded like every checkpoint: only once their files match their manifest. */
+    @Test
+    void aJudgeChangedAfterItWasWrittenIsRefused(@TempDir Path tmp) throws Exception {
+        Path judge = checkpoint(tmp.resolve("judge"), "ar", 300);
+        Files.writeString(judge.resolve("model_args.json"), "{\"paradigm\": \"ar\", \"model\": {\"vocab_size\": 301}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Fluency.checkedJudge(judge, store(tmp.resolve("data"), 300)));
+        assertTrue(e.getMessage().startsWith("evaluate.judge=" + judge + ": The checkpoint " + judge + " does not match its "
+                + "manifest: model_args.json holds "), e.getMessage());
     }
 
     @Test

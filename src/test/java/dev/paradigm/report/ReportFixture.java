@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paradigm.config.ConfigLoader;
 import dev.paradigm.run.RunConfig;
 import dev.paradigm.run.RunFolder;
+import dev.paradigm.run.Manifests;
 import dev.paradigm.testing.ResourceFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,9 @@ import java.util.function.Consumer;
 
 /**
  * The hand-made run folder in src/test/resources/report-fixture, copied into a temporary folder so a
- * test can change it. The fixture's numbers were chosen by hand; tests work out expectations from them.
+ * test can change it. The fixture's numbers were chosen by hand; tests work out expectations from them. Copies are
+ * sealed with the manifests a stage writes after its files (and resealed by the edits below), so the fixture's files
+ * stay editable by hand.
  */
 final class ReportFixture {
     static final ObjectMapper JSON = new ObjectMapper() // the step-0 evaluation's train_loss is NaN, as the logs write it
@@ -30,13 +33,25 @@ final class ReportFixture {
 
     private ReportFixture() {}
 
-    static Path source() {
-        return ResourceFolder.of("report-fixture");
+    private static Path sealedSource;
+
+    /** The fixture, sealed, for tests that only read it. */
+    static synchronized Path source() {
+        if (sealedSource == null) {
+            try {
+                sealedSource = copy(Files.createTempDirectory("report-fixture"), "run");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sealedSource;
     }
 
     /** A fresh copy of the fixture run folder inside {@code parent}. */
     static Path copy(Path parent, String name) {
-        return ResourceFolder.copy("report-fixture", parent.resolve(name));
+        Path copy = ResourceFolder.copy("report-fixture", parent.resolve(name));
+        Manifests.sealAll(copy);
+        return copy;
     }
 
     static RunReport load(Path runDir) {
@@ -55,6 +70,7 @@ final class ReportFixture {
                 lines.add(JSON.writeValueAsString(node));
             }
             Files.write(file, lines);
+            Manifests.resealIfSealed(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,6 +86,7 @@ final class ReportFixture {
                 }
             }
             Files.write(file, kept);
+            Manifests.resealIfSealed(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,6 +97,7 @@ final class ReportFixture {
             ObjectNode node = (ObjectNode) JSON.readTree(file.toFile());
             edit.accept(node);
             Files.writeString(file, JSON.writeValueAsString(node));
+            Manifests.resealIfSealed(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

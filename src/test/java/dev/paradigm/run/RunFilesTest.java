@@ -101,9 +101,7 @@ class RunFilesTest {
         RunFolder run = new RunFolder(temp);
         ExperimentConfig config = TinyConfig.load();
         SamplerSettings sampler = new SamplerSettings(config.sample(), Prompt.EOS, List.of(0), config.protocol());
-        List<SampleLine> samples = List.of(
-                new SampleLine(0, List.of(0, 5, 6, 0), "a b", 42, Paradigm.AR, "ar/checkpoints/step-000020", sampler),
-                new SampleLine(1, List.of(0, 7, 0, 0), "c", 42, Paradigm.AR, "ar/checkpoints/step-000020", sampler));
+        List<SampleLine> samples = twoSamples(sampler);
         SamplesFile.write(run, Paradigm.AR, samples);
         assertEquals(samples, SamplesFile.read(run, Paradigm.AR));
         assertEquals(samples.subList(0, 1), SamplesFile.readFirst(run, Paradigm.AR, 1));
@@ -148,6 +146,55 @@ class RunFilesTest {
         assertTrue(run.frontierSamples(Paradigm.MDLM).endsWith("mdlm/frontier.jsonl"));
     }
 
+    /** Completeness comes from the manifest written after the file, never from the file's existence. */
+    @Test
+    void samplesCutShortOrWithoutTheirManifestAreNeverTakenForComplete() throws IOException {
+        RunFolder run = new RunFolder(temp);
+        ExperimentConfig config = TinyConfig.load("sample.n=2");
+        SamplerSettings sampler = new SamplerSettings(config.sample(), Prompt.EOS, List.of(0), config.protocol());
+        List<SampleLine> samples = twoSamples(sampler);
+        SamplesFile.write(run, Paradigm.AR, samples);
+        assertTrue(SampleStage.isComplete(run, Paradigm.AR, config));
+        Path file = run.samples(Paradigm.AR);
+        String whole = Files.readString(file);
+
+        // cut in the middle of its last line, as a copy to a full disk leaves it
+        Files.writeString(file, whole.substring(0, whole.length() - 30));
+        RunFileException cut = assertThrows(RunFileException.class, () -> SamplesFile.read(run, Paradigm.AR));
+        assertTrue(cut.getMessage().startsWith(file + " does not match its manifest (it holds "), cut.getMessage());
+        assertTrue(cut.getMessage().endsWith("--force sample` to redo the sample stage and the ones after it."), cut.getMessage());
+        assertFalse(SampleStage.isComplete(run, Paradigm.AR, config));
+
+        Files.writeString(file, whole); // whole again, but its manifest gone: the stage did not finish
+        Files.delete(FileManifest.of(file));
+        RunFileException unsealed = assertThrows(RunFileException.class, () -> SamplesFile.read(run, Paradigm.AR));
+        assertTrue(unsealed.getMessage().startsWith(file + " is not complete: samples.jsonl.manifest.json, which the sample "
+                + "stage writes once the file is whole, is missing"), unsealed.getMessage());
+        assertFalse(SampleStage.isComplete(run, Paradigm.AR, config));
+    }
+
+    @Test
+    void aFinishedTrainingLogIsSealedAndCheckedAndAResumeUnsealsIt() throws IOException {
+        RunFolder run = new RunFolder(temp);
+        try (MetricsLog log = MetricsLog.fresh(run, Paradigm.AR)) {
+            log.append(TRAIN);
+            log.append(EVAL);
+            assertFalse(MetricsLog.isFinished(run, Paradigm.AR));
+            log.append(summary());
+        }
+        assertTrue(MetricsLog.isFinished(run, Paradigm.AR));
+        Path file = run.metricsLog(Paradigm.AR);
+        Files.writeString(file, Files.readString(file).replace("\"loss\":5.5", "\"loss\":5.6"));
+        RunFileException e = assertThrows(RunFileException.class, () -> MetricsLog.read(run, Paradigm.AR));
+        assertTrue(e.getMessage().startsWith(file + " does not match its manifest (its sha256 is "), e.getMessage());
+        assertTrue(e.getMessage().contains("--force train`"), e.getMessage());
+
+        Files.writeString(file, Files.readString(file).replace("\"loss\":5.6", "\"loss\":5.5"));
+        MetricsLog.resumeAt(run, Paradigm.AR, 10).close();
+        assertFalse(Files.exists(FileManifest.of(file)), "a resumed log is open again");
+        assertFalse(MetricsLog.isFinished(run, Paradigm.AR));
+    }
+
     @Test
     void aFileOfAnotherVersionIsRefusedWithTheCommandThatRewritesIt() throws IOException {
         RunFolder run = new RunFolder(temp);
@@ -188,6 +235,11 @@ class RunFilesTest {
             assertTrue(e.getMessage().endsWith("start it again with another --run-dir (or delete " + copy + ")."),
                     e.getMessage());
         }
+    }
+
+    private static List<SampleLine> twoSamples(SamplerSettings sampler) {
+        return List.of(new SampleLine(0, List.of(0, 5, 6, 0), "a b", 42, Paradigm.AR, "ar/checkpoints/step-000020", sampler),
+                new SampleLine(1, List.of(0, 7, 0, 0), "c", 42, Paradigm.AR, "ar/checkpoints/step-000020", sampler));
     }
 
     private static void assertOlder(Supplier<?> read, Path file, String redo) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,13 +23,19 @@ public final class ParadigmProcess {
 
     /** Starts {@code paradigm args…} with this test JVM's class path and Python environment. */
     public static ParadigmProcess start(Path output, String... args) throws IOException {
+        return start(output, Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code environment} added to this JVM's. */
+    public static ParadigmProcess start(Path output, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xss8m", "-cp", classPath(), "dev.paradigm.cli.Main"));
         command.addAll(List.of(args));
         command.add("--python");
         command.add(System.getProperty("paradigm.python"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        return new ParadigmProcess(process, output);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        return new ParadigmProcess(builder.start(), output);
     }
 
     /** Surefire runs tests from a manifest-only jar; the real class path is in this property. */
@@ -45,8 +52,12 @@ public final class ParadigmProcess {
         return process.isAlive();
     }
 
-    /** SIGKILL: no handler runs, nothing is flushed. */
+    /**
+     * SIGKILL to the process and what it started (a browser rendering the report), as a shell sends it to a job: no
+     * handler runs, nothing is flushed.
+     */
     public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(60, TimeUnit.SECONDS);
     }

@@ -1,6 +1,7 @@
 package dev.paradigm.testing;
 
 import dev.paradigm.data.Sha256;
+import dev.paradigm.run.RunLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Every file of a run folder with its modification time and SHA-256, to say what a command touched; the logs
- * (paradigm.log, logs/), which every command appends to, are left out.
+ * Every file of a run folder with its modification time and SHA-256, to say what a command touched. Left out: the
+ * logs (paradigm.log, logs/), which every command appends to, and the lock file, which every command that writes the
+ * folder takes, whatever else it does.
  */
 public record RunSnapshot(Path root, Map<String, FileState> files) {
 
@@ -24,7 +26,8 @@ public record RunSnapshot(Path root, Map<String, FileState> files) {
     public static RunSnapshot of(Path root) {
         Map<String, FileState> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).filter(f -> !isLog(root, f))::iterator) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).filter(f -> !isLog(root, f))
+                    .filter(f -> !f.getFileName().toString().equals(RunLock.FILE_NAME))::iterator) {
                 long nanos = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
                 files.put(root.relativize(file).toString(), new FileState(nanos, Sha256.ofFile(file)));
             }

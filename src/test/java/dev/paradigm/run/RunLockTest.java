@@ -1,6 +1,7 @@
-package dev.paradigm.checkpoint;
+package dev.paradigm.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ class RunLockTest {
         Path run = temp.resolve("run");
         long pid = ProcessHandle.current().pid();
         try (RunLock first = RunLock.acquire(run)) {
-            assertEquals(pid + "\n", Files.readString(first.file()));
+            assertTrue(Files.readString(first.file()).startsWith(pid + "\n"), "the holder's PID, then its command");
             RunLockedException e = assertThrows(RunLockedException.class, () -> RunLock.acquire(run));
             assertTrue(e.getMessage().contains("already locked by this process (PID " + pid + ")"), e.getMessage());
             assertTrue(e.getMessage().contains(run.toString()), e.getMessage());
@@ -47,7 +48,7 @@ class RunLockTest {
             List<String> output = runProbe("try", run);
             assertEquals(1, output.size(), output.toString());
             assertTrue(output.get(0).startsWith("REFUSED "), output.get(0));
-            assertTrue(output.get(0).contains("in use by another paradigm process (PID " + pid + ","), output.get(0));
+            assertTrue(output.get(0).contains("in use by another paradigm process (PID " + pid + ": "), output.get(0));
         }
         assertEquals(List.of("LOCKED"), runProbe("try", run));
     }
@@ -59,14 +60,30 @@ class RunLockTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("LOCKED", out.readLine());
             RunLockedException e = assertThrows(RunLockedException.class, () -> RunLock.acquire(run));
-            assertTrue(e.getMessage().contains("(PID " + holder.pid() + ","), e.getMessage());
+            assertTrue(e.getMessage().contains("(PID " + holder.pid() + ": "), e.getMessage());
             holder.getOutputStream().close();
             assertTrue(holder.waitFor(30, TimeUnit.SECONDS), "the holder process did not end");
         } finally {
             holder.destroy();
         }
         try (RunLock mine = RunLock.acquire(run)) {
-            assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(mine.file()));
+            assertTrue(Files.readString(mine.file()).startsWith(ProcessHandle.current().pid() + "\n"));
+        }
+    }
+
+    /** The holder is the only writer, so it removes what killed writers left: temporary files and folders. */
+    @Test
+    void theHolderRemovesWhatKilledCommandsLeftBehind() throws IOException {
+        RunFolder run = new RunFolder(temp.resolve("run"));
+        Path data = Files.createDirectories(run.root().resolve(".tmp-data-5f1e"));
+        Files.writeString(data.resolve("train.bin"), "half a token file");
+        Path old = Files.createDirectories(run.root().resolve(".old-data-123"));
+        Path samples = Files.writeString(Files.createDirectories(run.paradigm(dev.paradigm.engine.Paradigm.AR))
+                .resolve(".tmp-samples.jsonl-7a"), "{");
+        Path kept = Files.writeString(run.root().resolve("config.yaml"), "# config-sha256: 0\n");
+        try (RunLock lock = RunLock.acquire(run)) {
+            assertFalse(Files.exists(data) || Files.exists(old) || Files.exists(samples), "leftovers removed");
+            assertTrue(Files.exists(kept));
         }
     }
 
@@ -79,7 +96,8 @@ class RunLockTest {
     }
 
     private static ProcessBuilder probe(String mode, Path run) throws URISyntaxException {
-        String classPath = location(RunLock.class) + File.pathSeparator + location(RunLockProbe.class);
+        String classPath = String.join(File.pathSeparator, location(RunLock.class), location(RunLockProbe.class),
+                location(org.slf4j.LoggerFactory.class), location(org.slf4j.simple.SimpleLogger.class));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classPath,
                 RunLockProbe.class.getName(), mode, run.toString())

@@ -1,4 +1,4 @@
-package dev.paradigm.checkpoint;
+package dev.paradigm.run;
 
 /** Another process, or another part of this one, already writes the run folder. */
 public final class RunLockedException extends RuntimeException {
