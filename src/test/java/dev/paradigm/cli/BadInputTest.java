@@ -386,7 +386,8 @@ class BadInputTest {
     /** Starts a process that holds the folder's lock, as a running compare would, until this JVM ends. */
     private static void holdLock(Path run) throws IOException {
         String classPath = String.join(File.pathSeparator, location(RunLockProbe.class), location(dev.paradigm.run.RunLock.class),
-                location(org.slf4j.LoggerFactory.class), location(org.slf4j.simple.SimpleLogger.class));
+                location(org.slf4j.LoggerFactory.class), location(ch.qos.logback.classic.Logger.class),
+                location(ch.qos.logback.core.Appender.class));
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
                 RunLockProbe.class.getName(), "hold", run.toString(), "paradigm compare --config demo --run-dir " + run)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

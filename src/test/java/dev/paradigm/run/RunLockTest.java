@@ -97,7 +97,8 @@ class RunLockTest {
 
     private static ProcessBuilder probe(String mode, Path run) throws URISyntaxException {
         String classPath = String.join(File.pathSeparator, location(RunLock.class), location(RunLockProbe.class),
-                location(org.slf4j.LoggerFactory.class), location(org.slf4j.simple.SimpleLogger.class));
+                location(org.slf4j.LoggerFactory.class), location(ch.qos.logback.classic.Logger.class),
+                location(ch.qos.logback.core.Appender.class));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classPath,
                 RunLockProbe.class.getName(), mode, run.toString())
