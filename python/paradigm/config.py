@@ -129,6 +129,7 @@ class TrainConfig:
     beta2: float
     adam_eps: float
     grad_clip: float
+    ema: float  # decay of the average of the weights that evaluation and sampling use; 0 = off (ema.py)
     device: Device
     compile: str | bool  # "auto" (on for CUDA), True or False, as the resolved JSON writes them
 

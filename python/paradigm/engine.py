@@ -25,6 +25,8 @@ from . import distributed
 from .boundary import java_entry
 from .config import ExperimentConfig, MdlmHead, SampleConfig, WeightDecayScope
 from .data.tokenizer import decode_batch, encode
+from .ema import FILE as EMA_FILE
+from .ema import WeightAverage
 from .device import PinnedStager, device_facts, point_workers_at_python, resolve_compile, resolve_device
 from .model import ModelArgs, build_model, flops_per_token
 from .objectives import Paradigm, make_objective
@@ -93,6 +95,8 @@ class Engine:
         init_generator = torch.Generator().manual_seed(self.seed)
         self.model = build_model(model_args, self.impl, init_generator).to(self.device)
         self.optimizer = self._make_optimizer()
+        ema = self.config.train.ema
+        self.average = WeightAverage(self.model, ema) if ema > 0 else None  # what evaluate, score and sample use
         self.forward = self.model  # evaluation (the unwrapped model: a DDP forward on rank 0 alone would hang)
         self.train_forward = self.model  # training: DDP over the ranks when there are several
         if self.world.distributed:
@@ -115,6 +119,10 @@ class Engine:
         return torch.optim.AdamW(
             groups, lr=t.lr, betas=(t.beta1, t.beta2), eps=t.adam_eps, fused=self.device.type == "cuda"
         )
+
+    def _evaluation_weights(self):
+        """The weights evaluation and sampling use: the average of the weights when train.ema is on."""
+        return self.average.swapped_in() if self.average is not None else contextlib.nullcontext()
 
     def _autocast(self):
         if self.device.type == "cuda":
@@ -183,6 +191,8 @@ class Engine:
         grad_norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), clip if clip > 0 else math.inf)
         self.optimizer.step()
         self.optimizer.zero_grad(set_to_none=True)
+        if self.average is not None:
+            self.average.update()
         self.pending.append(torch.stack([loss.detach().float(), grad_norm.detach().float()]))
 
     @java_entry
@@ -228,7 +238,7 @@ class Engine:
     def evaluate(self, tokens, seed: int):
         x = self._tokens(tokens)
         self.model.eval()
-        with self._autocast():
+        with self._evaluation_weights(), self._autocast():
             total, count = self.objective.evaluate(self.forward, x, int(seed))
         return np.array([float(total), float(count)], dtype=np.float64)
 
@@ -240,7 +250,7 @@ class Engine:
             raise ValueError(f"Generative perplexity needs an AR judge model; this engine is {self.paradigm.value}.")
         x = self._tokens(tokens)
         self.model.eval()
-        with torch.no_grad(), self._autocast():
+        with torch.no_grad(), self._evaluation_weights(), self._autocast():
             out = self.objective.score(self.model, x, start, self.eos_id)
         return np.ascontiguousarray(out.cpu().numpy())
 
@@ -270,7 +280,7 @@ class Engine:
         mdlm_sampler = make_mdlm_sampler(settings.mdlm_sampler)
         self.model.eval()
         batches = []
-        with torch.no_grad(), self._autocast():
+        with torch.no_grad(), self._evaluation_weights(), self._autocast():
             for start in range(0, n, settings.batch_size):
                 rows = min(settings.batch_size, n - start)
                 prefix = torch.tensor(prompt_ids, dtype=torch.long).repeat(rows, 1).to(self.device)  # (rows, P)
@@ -333,7 +343,11 @@ class Engine:
             "model": self.model_args.to_dict(),
         }
         _atomic(os.path.join(folder, "model_args.json"), lambda p: _write_text(p, json.dumps(args, indent=2)))
-        return json.dumps(["model.safetensors", "optimizer.pt", "rng.pt", "model_args.json"])
+        files = ["model.safetensors", "optimizer.pt", "rng.pt", "model_args.json"]
+        if self.average is not None:
+            _atomic(os.path.join(folder, EMA_FILE), self.average.save)
+            files.append(EMA_FILE)
+        return json.dumps(files)
 
     @java_entry
     def load(self, folder: str):
@@ -351,6 +365,13 @@ class Engine:
             self.impl = args.get("impl")  # the architecture comes from the checkpoint, not the config
             self._build(saved)
         self.model.load_state_dict(load_file(os.path.join(folder, "model.safetensors"), device=str(self.device)))
+        # Like the architecture, the average comes from the checkpoint when it has one (a judge from another run); a
+        # checkpoint without one, loaded with train.ema on, starts the average from its weights.
+        ema_file = os.path.join(folder, EMA_FILE)
+        decay = WeightAverage.read_decay(ema_file) if os.path.exists(ema_file) else self.config.train.ema
+        self.average = WeightAverage(self.model, decay) if decay > 0 else None
+        if self.average is not None and os.path.exists(ema_file):
+            self.average.load(ema_file)
         self.optimizer.load_state_dict(torch.load(os.path.join(folder, "optimizer.pt"), map_location=self.device))
         rng = torch.load(os.path.join(folder, "rng.pt"))
         torch.set_rng_state(rng["torch_cpu"])

@@ -15,6 +15,8 @@ package dev.paradigm.config;
  * @param beta2              AdamW second-moment decay
  * @param adamEps            AdamW epsilon
  * @param gradClip           gradient-norm clip; 0 turns clipping off
+ * @param ema                decay of the exponential moving average of the weights that evaluation and sampling use
+ *                           (both paradigms); 0 turns it off
  * @param evalInterval       steps between validation evaluations
  * @param evalBatches        validation batches per evaluation; 0 uses the whole validation set
  * @param logInterval        steps between training log lines
@@ -36,6 +38,7 @@ public record TrainConfig(
         double beta2,
         double adamEps,
         double gradClip,
+        double ema,
         int evalInterval,
         int evalBatches,
         int logInterval,
