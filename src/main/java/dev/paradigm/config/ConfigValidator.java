@@ -129,14 +129,14 @@ public final class ConfigValidator {
                     + t.warmupSteps() + ".");
         }
         atLeast("train.weight_decay", t.weightDecay(), 0);
-        halfOpenInterval("train.beta1", t.beta1(), 0, 1);
-        halfOpenInterval("train.beta2", t.beta2(), 0, 1);
-        above("train.adam_eps", t.adamEps(), 0);
-        atLeast("train.grad_clip", t.gradClip(), 0);
         if (!(t.ema() >= 0 && t.ema() < 1)) {
             problems.add("train.ema: expected the decay of the average of the weights, in [0, 1) (0 turns it off;"
                     + " upstream MDLM uses 0.9999), found " + fmt(t.ema()) + ".");
         }
+        halfOpenInterval("train.beta1", t.beta1(), 0, 1);
+        halfOpenInterval("train.beta2", t.beta2(), 0, 1);
+        above("train.adam_eps", t.adamEps(), 0);
+        atLeast("train.grad_clip", t.gradClip(), 0);
         atLeast("train.eval_interval", t.evalInterval(), 1);
         atLeast("train.eval_batches", t.evalBatches(), 0);
         atLeast("train.log_interval", t.logInterval(), 1);

@@ -11,12 +11,12 @@ package dev.paradigm.config;
  * @param schedule           cosine | constant after warm-up
  * @param weightDecay        AdamW decoupled weight decay
  * @param weightDecayScope   which parameters are decayed: matrices (2-D weights only) | all
+ * @param ema                decay of the exponential moving average of the weights that evaluation and sampling use
+ *                           (both paradigms); 0 turns it off
  * @param beta1              AdamW first-moment decay
  * @param beta2              AdamW second-moment decay
  * @param adamEps            AdamW epsilon
  * @param gradClip           gradient-norm clip; 0 turns clipping off
- * @param ema                decay of the exponential moving average of the weights that evaluation and sampling use
- *                           (both paradigms); 0 turns it off
  * @param evalInterval       steps between validation evaluations
  * @param evalBatches        validation batches per evaluation; 0 uses the whole validation set
  * @param logInterval        steps between training log lines
@@ -34,11 +34,11 @@ public record TrainConfig(
         Schedule schedule,
         double weightDecay,
         WeightDecayScope weightDecayScope,
+        double ema,
         double beta1,
         double beta2,
         double adamEps,
         double gradClip,
-        double ema,
         int evalInterval,
         int evalBatches,
         int logInterval,

@@ -152,9 +152,9 @@ class ConfigErrorsTest {
         List<String> paths = error.problems().stream().map(p -> p.substring(0, p.indexOf(':'))).toList();
         assertEquals(List.of("seed", "data.min_chars", "data.token_budget", "data.vocab_size", "data.val_fraction",
                 "model.n_layer", "model.d_ff", "train.batch_size", "train.min_lr_ratio", "train.weight_decay",
-                "train.beta1", "train.adam_eps", "train.grad_clip", "train.ema", "train.eval_interval", "train.eval_batches",
-                "train.log_interval", "train.checkpoint_interval", "train.keep_last", "mdlm.eps", "mdlm.eval_draws",
-                "sample.n", "sample.length", "sample.batch_size", "sample.top_k", "sample.mdlm_steps",
+                "train.ema", "train.beta1", "train.adam_eps", "train.grad_clip", "train.eval_interval",
+                "train.eval_batches", "train.log_interval", "train.checkpoint_interval", "train.keep_last", "mdlm.eps",
+                "mdlm.eval_draws", "sample.n", "sample.length", "sample.batch_size", "sample.top_k", "sample.mdlm_steps",
                 "evaluate.bootstrap"), paths);
     }
 
