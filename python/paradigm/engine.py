@@ -1,7 +1,7 @@
 """The Engine: the one object Java drives, and the whole Python surface (docs/boundary.md is the contract).
 
 Java owns the schedule, the data order, file names and metrics; the Engine owns one model, its
-optimizer, the training-noise generator, the tokenizer and the device. Every method Java calls is wrapped by
+optimizer, the average of its weights (train.ema), the training-noise generator, the tokenizer and the device. Every method Java calls is wrapped by
 ``java_entry`` so that any Python error reaches Java with its type, message and traceback. Nothing outside this
 file reaches into an Engine: scoring, sampling with or without the KV cache, and the benchmark's Python loop are
 its methods. The config is read once, strictly (``config.read``): Java's records and configs/demo.yaml are its

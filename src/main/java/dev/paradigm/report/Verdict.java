@@ -56,9 +56,10 @@ final class Verdict {
     private static String overfitting(ParadigmRun run) {
         CurveAnalysis analysis = run.summary().analysis();
         if (analysis.overfit()) {
-            String when = analysis.overfitStep() == null ? "" : ", detected at step " + Fmt.count(analysis.overfitStep());
-            return run.label() + " overfit: validation loss rose after its best at step "
-                    + Fmt.count(analysis.bestStep()) + when + ".";
+            String when = analysis.overfitStep() == null ? ""
+                    : ", detected at " + run.atStep(analysis.overfitStep(), analysis.overfitEpoch());
+            return run.label() + " overfit: validation loss rose after its best at "
+                    + run.atStep(analysis.bestStep(), analysis.bestEpoch()) + when + ".";
         }
         return run.label() + " did not overfit" + (analysis.stillImproving()
                 ? " and was still improving at the last evaluation (more steps would likely help)."

@@ -33,9 +33,13 @@ public sealed interface MetricsLine {
      * A validation evaluation. {@code valLoss} is nats per token: AR's mean next-token NLL ({@code valPpl}, its exp, an
      * exact perplexity), MDLM's mean NELBO ({@code valPpl} an upper bound).
      *
+     * @param epoch     passes over the training data so far: step × batch × seq_len / training tokens (the data order
+     *                  is one permutation of the training chunks per epoch, so 2.5 means every chunk was seen twice and
+     *                  half of them a third time)
      * @param trainLoss mean training loss since the previous evaluation (NaN when no step ran since)
      */
-    record Eval(int step, double valLoss, double valPpl, double trainLoss, double evalS) implements MetricsLine {}
+    record Eval(int step, double epoch, double valLoss, double valPpl, double trainLoss, double evalS)
+            implements MetricsLine {}
 
     /**
      * The last line of a finished run: budget, timings, the batch stream's digest, model size and what the validation

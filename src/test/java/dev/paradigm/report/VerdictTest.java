@@ -20,7 +20,9 @@ class VerdictTest {
         assertTrue(verdict.contains("AR 2.5512 nats/token at step 500 (perplexity 12.82, exact)"), verdict);
         // exp(4.1734) = 64.94
         assertTrue(verdict.contains("MDLM 4.1734 nats/token at step 600 (perplexity ≤ 64.94, an upper bound)"), verdict);
-        assertTrue(verdict.contains("AR overfit: validation loss rose after its best at step 500, detected at step 600."));
+        // the fixture's 600 steps of 32 chunks went 2.1 times over its 9,120 training chunks: epochs are named too
+        assertTrue(verdict.contains("AR overfit: validation loss rose after its best at step 500 (epoch 1.75),"
+                + " detected at step 600 (epoch 2.11)."), verdict);
         assertTrue(verdict.contains("MDLM did not overfit and was still improving"), verdict);
         // Distinct-1: AR [0.0490, 0.0534] and MDLM [0.0575, 0.0627] do not overlap; Distinct-2 [0.260, 0.282] and
         // [0.268, 0.290] do.
@@ -48,6 +50,6 @@ class VerdictTest {
     }
 
     private static MetricsLine.Eval eval(int step, double loss) {
-        return new MetricsLine.Eval(step, loss, Math.exp(loss), loss, 0);
+        return new MetricsLine.Eval(step, step / 100.0, loss, Math.exp(loss), loss, 0);
     }
 }
