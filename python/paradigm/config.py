@@ -153,6 +153,7 @@ class TrainConfig:
     lr: float  # AdamW's starting value only: Java sets the learning rate of every step
     weight_decay: float
     weight_decay_scope: WeightDecayScope
+    ema: float  # decay of the average of the weights that evaluation and sampling use; 0 = off (ema.py)
     beta1: float
     beta2: float
     adam_eps: float

@@ -1,7 +1,7 @@
 """The Engine: the one object Java drives, and the whole Python surface (docs/boundary.md is the contract).
 
 Java owns the schedule, the data order, file names and metrics; the Engine owns one model, its
-optimizer, the training-noise generator, the tokenizer and the device. Every method Java calls is wrapped by
+optimizer, the average of its weights (train.ema), the training-noise generator, the tokenizer and the device. Every method Java calls is wrapped by
 ``java_entry`` so that any Python error reaches Java with its type, message and traceback. Nothing outside this
 file reaches into an Engine: scoring, sampling with or without the KV cache, and the benchmark's Python loop are
 its methods. The config is read once, strictly (``config.read``): Java's records and configs/demo.yaml are its
@@ -28,12 +28,14 @@ from .data.tokenizer import decode_batch, encode
 from .device import (
     PinnedStager, device_facts, point_workers_at_python, reset_peak_memory, resolve_compile, resolve_device, use_tf32,
 )
+from .ema import FILE as EMA_FILE
+from .ema import WeightAverage
 from .model import ModelArgs, build_model, flops_per_token
 from .objectives import Paradigm, TokenNll, make_objective
 from .sampling import fill_after_eos, make_mdlm_sampler, sample_ar
 
 MODEL_ARGS_FORMAT = "paradigm-model-args"
-MODEL_ARGS_VERSION = 1
+MODEL_ARGS_VERSION = 2  # 2: init and time_scale in the model section (the study's settings)
 
 
 def model_args_for(cfg: ExperimentConfig, paradigm: Paradigm, vocab_size: int) -> ModelArgs:
@@ -105,6 +107,8 @@ class Engine:
         self.nll = TokenNll(self.model)  # eager: scoring, whose lengths vary from call to call
         self.forward = self.nll  # evaluation (the unwrapped model: a DDP forward on rank 0 alone would hang)
         self.train_forward = self.nll  # training: DDP over the ranks when there are several
+        ema = self.config.train.ema
+        self.average = WeightAverage(self.model, ema) if ema > 0 else None  # what evaluate, score and sample use
         if self.world.distributed:
             self.train_forward = distributed.wrap(self.nll, self.device)
         if self.use_compile:
@@ -125,6 +129,10 @@ class Engine:
         return torch.optim.AdamW(
             groups, lr=t.lr, betas=(t.beta1, t.beta2), eps=t.adam_eps, fused=self.device.type == "cuda"
         )
+
+    def _evaluation_weights(self):
+        """The weights evaluation and sampling use: the average of the weights when train.ema is on."""
+        return self.average.swapped_in() if self.average is not None else contextlib.nullcontext()
 
     def _autocast(self):
         if self.bf16:
@@ -155,10 +163,11 @@ class Engine:
 
     @contextlib.contextmanager
     def _evaluating(self):
-        """Eval mode for one call, then training mode again: train_step never walks the modules to set it."""
+        """Eval mode and the evaluation weights (train.ema's average when on) for one call, then training mode again:
+        train_step never walks the modules to set it."""
         self.model.eval()
         try:
-            with torch.no_grad(), self._autocast():
+            with torch.no_grad(), self._evaluation_weights(), self._autocast():
                 yield
         finally:
             self.model.train()
@@ -223,6 +232,8 @@ class Engine:
         grad_norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), clip if clip > 0 else math.inf)
         self.optimizer.step()
         self.optimizer.zero_grad(set_to_none=True)
+        if self.average is not None:
+            self.average.update()
         self.pending.append(torch.stack([loss.detach().float(), grad_norm.detach().float()]))
 
     @java_entry
@@ -383,7 +394,11 @@ class Engine:
             "model": self.model_args.to_dict(),
         }
         _atomic(os.path.join(folder, "model_args.json"), lambda p: _write_text(p, json.dumps(args, indent=2)))
-        return json.dumps(["model.safetensors", "optimizer.pt", "rng.pt", "model_args.json"])
+        files = ["model.safetensors", "optimizer.pt", "rng.pt", "model_args.json"]
+        if self.average is not None:
+            _atomic(os.path.join(folder, EMA_FILE), self.average.save)
+            files.append(EMA_FILE)
+        return json.dumps(files)
 
     @java_entry
     def load(self, folder: str):
@@ -401,6 +416,13 @@ class Engine:
             self.impl = args.get("impl")  # the architecture comes from the checkpoint, not the config
             self._build(saved)
         self.model.load_state_dict(load_file(os.path.join(folder, "model.safetensors"), device=str(self.device)))
+        # Like the architecture, the average comes from the checkpoint when it has one (a judge from another run); a
+        # checkpoint without one, loaded with train.ema on, starts the average from its weights.
+        ema_file = os.path.join(folder, EMA_FILE)
+        decay = WeightAverage.read_decay(ema_file) if os.path.exists(ema_file) else self.config.train.ema
+        self.average = WeightAverage(self.model, decay) if decay > 0 else None
+        if self.average is not None and os.path.exists(ema_file):
+            self.average.load(ema_file)
         self.optimizer.load_state_dict(torch.load(os.path.join(folder, "optimizer.pt"), map_location=self.device))
         rng = torch.load(os.path.join(folder, "rng.pt"))
         torch.set_rng_state(rng["torch_cpu"])

@@ -130,9 +130,12 @@ def sample_mdlm_ancestral(model, prompt, settings: SampleConfig, generator, mask
             logits = filter_logits(model(x, _times(t, B, device)).float(), settings.temperature, settings.top_k, settings.top_p)
         m_t = schedule.mask_prob(torch.tensor(t, dtype=torch.float64)).item()
         m_s = schedule.mask_prob(torch.tensor(s, dtype=torch.float64)).item()
-        proposal = gumbel_argmax(logits, generator, settings.float64)
-        reveal = torch.rand(x.shape, generator=generator, device=device, dtype=rand_dtype) < (m_t - m_s) / m_t
-        x_next = torch.where((x == mask_id) & reveal, proposal, x)
+        reveal = (x == mask_id) & (torch.rand(x.shape, generator=generator, device=device, dtype=rand_dtype)
+                                   < (m_t - m_s) / m_t)
+        # a token is drawn only where one is revealed (about L / steps positions a row): the float64 Gumbel noise
+        # over every position's whole vocabulary cost more than the forward pass
+        x_next = x.clone()
+        x_next[reveal] = gumbel_argmax(logits[reveal], generator, settings.float64)
         stale = cached and bool((x_next != x).any())
         x = x_next
     still_masked = x == mask_id

@@ -7,6 +7,7 @@ import os
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import yaml
 from tokenizers import Tokenizer
 
 from paradigm.boundary import PythonError
@@ -15,7 +16,7 @@ from paradigm.data import prepare, read_manifest_and_verify
 from paradigm.data.generator import generate_stories
 from paradigm.data.sources import detect_text_format, read_text_stories
 from paradigm.data.tokenstore import read_tokens
-from test_data_support import EOS, config_json, train_head, valid_head
+from test_data_support import EOS, REPO, config, config_json, train_head, valid_head
 
 
 def _stories_by_hand(path):
@@ -60,6 +61,20 @@ def test_prepare_real_tinystories_text_with_its_validation_file(tmp_path):
     val_stories = [s for s in _stories_by_hand(valid_path) if len(s) >= 51]
     n_val_tokens = sum(len(e.ids) + 1 for e in tok.encode_batch(val_stories, add_special_tokens=False))
     assert len(val) == n_val_tokens // 128
+
+
+def test_the_tinystories_cpu_config_prepares_from_the_local_files(tmp_path):
+    """configs/tinystories-cpu.yaml with the README's offline overrides: its token budget fits in the local head."""
+    cfg = config(seq_len=128)
+    with open(os.path.join(REPO, "configs", "tinystories-cpu.yaml"), encoding="utf-8") as f:
+        for section, values in yaml.safe_load(f).items():
+            cfg[section] = {**cfg[section], **values} if isinstance(values, dict) else values
+    cfg["data"].update(source="text", path=train_head(), val_path=valid_head())
+    m = json.loads(prepare(json.dumps(cfg), str(tmp_path / "out")))
+    budget, seq_len = cfg["data"]["token_budget"], cfg["model"]["seq_len"]
+    assert m["train"]["tokens"] == budget // seq_len * seq_len
+    assert m["tokenizer"]["vocab_size"] == cfg["data"]["vocab_size"] and m["split"]["kind"] == "dataset"
+    assert m["val"]["chunks"] >= cfg["train"]["eval_batches"] * cfg["train"]["batch_size"]  # evaluations fit
 
 
 # --- text formats ------------------------------------------------------------------------------------------

@@ -25,8 +25,10 @@ def weights(engine):
     return {k: v.clone() for k, v in engine.model.state_dict().items()}
 
 
+@pytest.mark.parametrize("ema", [0.0, 0.9])
 @pytest.mark.parametrize("paradigm", ["ar", "mdlm"])
-def test_resume_is_bit_identical(config, tmp_path, paradigm):
+def test_resume_is_bit_identical(config, tmp_path, paradigm, ema):
+    config["train"]["ema"] = ema
     data = batches(6)
     straight = Engine(as_json(config), paradigm, V, EOS)
     straight.set_rng(7)
@@ -38,6 +40,7 @@ def test_resume_is_bit_identical(config, tmp_path, paradigm):
         train_on(first, x, 1e-2 * (i + 1) / 6)
     files = json.loads(first.save(str(tmp_path / "ckpt")))
     assert sorted(files) == sorted(p.name for p in (tmp_path / "ckpt").iterdir())
+    assert ("ema.safetensors" in files) == (ema > 0)
     resumed = Engine(as_json({**config, "seed": 999}), paradigm, V, EOS)  # different init, overwritten by load
     resumed.load(str(tmp_path / "ckpt"))
     for i, x in enumerate(data[3:], start=3):
@@ -45,6 +48,8 @@ def test_resume_is_bit_identical(config, tmp_path, paradigm):
     a, b = weights(straight), weights(resumed)
     assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
     assert np.array_equal(straight.drain()[3:], resumed.drain())
+    # evaluation reads the average when there is one: equal averages give equal numbers
+    assert np.array_equal(straight.evaluate(data[0], 5), resumed.evaluate(data[0], 5))
 
 
 def test_drain_returns_loss_and_grad_norm_per_step_then_empties(config):

@@ -101,6 +101,31 @@ def test_mdlm_samplers_are_seeded_keep_the_prefix_and_emit_no_mask(sampler):
     assert torch.equal(a[:, :3], prompt)
 
 
+class FixedModel(nn.Module):
+    """The same distribution at every position, whatever the input: p = softmax(logits) over the vocabulary."""
+
+    def __init__(self, logits):
+        super().__init__()
+        self.logits = logits
+
+    def forward(self, idx, t=None, kv_cache=None):
+        return self.logits.expand(*idx.shape, -1)
+
+
+@pytest.mark.parametrize("steps", [3, 64])
+def test_ancestral_draws_each_revealed_token_from_the_models_distribution(steps):
+    # every position ends up drawn once from p (a Gumbel draw at its reveal step, or the argmax of the final
+    # noise removal for the few left masked at t = 1e-5: about 1e-5 of them), so the tokens' frequencies are p's
+    logits = torch.log(torch.tensor([0.5, 0.3, 0.15, 0.05] + [1e-12] * (V - 4)))
+    settings = settings_with(length=16, mdlm_steps=steps, mdlm_sampler=MdlmSampler.ANCESTRAL)
+    out = sample_mdlm(FixedModel(logits), torch.zeros(2000, 0, dtype=torch.long), settings,
+                      torch.Generator().manual_seed(5), V, LogLinearSchedule(1e-3))
+    freq = torch.bincount(out.flatten(), minlength=V).double() / out.numel()
+    # 32,000 draws: the standard error of a frequency is at most sqrt(0.25 / 32000) = 0.0028
+    assert torch.allclose(freq[:4], torch.tensor([0.5, 0.3, 0.15, 0.05], dtype=torch.float64), atol=0.012), freq[:4]
+    assert float(freq[4:].sum()) == 0.0
+
+
 def test_cached_sampler_equals_ancestral_for_a_model_that_ignores_t():
     model = tiny(False)
     for steps in (4, 40):  # 40 steps over 16 positions: many steps change nothing, so the cache is used

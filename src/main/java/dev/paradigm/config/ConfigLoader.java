@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class ConfigLoader {
     /** The configs embedded in the jar, loadable by name. */
-    public static final List<String> SHIPPED = List.of("demo", "tinystories", "arche-2026");
+    public static final List<String> SHIPPED = List.of("demo", "tinystories", "arche-2026", "tinystories-cpu");
 
     /** The shipped config whose values fill in whatever a user's config leaves out. */
     public static final String DEFAULTS = "demo";

@@ -143,6 +143,10 @@ public final class ConfigValidator {
                     + t.warmupSteps() + ".");
         }
         atLeast("train.weight_decay", t.weightDecay(), 0);
+        if (!(t.ema() >= 0 && t.ema() < 1)) {
+            problems.add("train.ema: expected the decay of the average of the weights, in [0, 1) (0 turns it off;"
+                    + " upstream MDLM uses 0.9999), found " + fmt(t.ema()) + ".");
+        }
         halfOpenInterval("train.beta1", t.beta1(), 0, 1);
         halfOpenInterval("train.beta2", t.beta2(), 0, 1);
         above("train.adam_eps", t.adamEps(), 0);

@@ -11,6 +11,8 @@ package dev.paradigm.config;
  * @param schedule           cosine | constant after warm-up
  * @param weightDecay        AdamW decoupled weight decay
  * @param weightDecayScope   which parameters are decayed: matrices (2-D weights only) | all
+ * @param ema                decay of the exponential moving average of the weights that evaluation and sampling use
+ *                           (both paradigms); 0 turns it off
  * @param beta1              AdamW first-moment decay
  * @param beta2              AdamW second-moment decay
  * @param adamEps            AdamW epsilon
@@ -36,6 +38,7 @@ public record TrainConfig(
         Schedule schedule,
         double weightDecay,
         WeightDecayScope weightDecayScope,
+        double ema,
         double beta1,
         double beta2,
         double adamEps,

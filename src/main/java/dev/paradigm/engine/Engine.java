@@ -182,7 +182,10 @@ public final class Engine implements AutoCloseable {
         return (String) call(EngineMethod.DEVICE_FACTS);
     }
 
-    /** Writes weights, optimizer and RNG state into {@code folder}; returns the file names written. */
+    /**
+     * Writes weights, optimizer and RNG state (and the average of the weights, with train.ema on) into {@code folder};
+     * returns the file names written.
+     */
     public List<String> save(Path folder) {
         String json = (String) call(EngineMethod.SAVE, folder.toString());
         try {

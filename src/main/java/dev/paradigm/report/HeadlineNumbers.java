@@ -19,6 +19,7 @@ public final class HeadlineNumbers {
     enum Quantity {
         BEST_VAL_LOSS("best validation loss", true, r -> r.summary().analysis().bestValLoss()),
         BEST_STEP("step of best validation loss", false, r -> r.summary().analysis().bestStep()),
+        BEST_EPOCH("epoch of best validation loss", false, r -> r.summary().analysis().bestEpoch()),
         FINAL_VAL_LOSS("final validation loss", true, r -> r.evals().get(r.evals().size() - 1).valLoss()),
         VAL_PPL("validation perplexity", false, r -> r.evaluation().validation().valPpl()),
         TOKENS_PER_S("throughput (tokens/s)", false, r -> r.summary().tokensPerS()),
@@ -51,7 +52,7 @@ public final class HeadlineNumbers {
 
     /** The training quantities, which come before the sample metrics. */
     private static final List<Quantity> TRAINING = List.of(Quantity.BEST_VAL_LOSS, Quantity.BEST_STEP,
-            Quantity.FINAL_VAL_LOSS, Quantity.VAL_PPL, Quantity.TOKENS_PER_S, Quantity.TRAIN_TIME_S);
+            Quantity.BEST_EPOCH, Quantity.FINAL_VAL_LOSS, Quantity.VAL_PPL, Quantity.TOKENS_PER_S, Quantity.TRAIN_TIME_S);
 
     /** The sample metrics worth a mean ± std across seeds. */
     static final List<String> METRICS = List.of("distinct_1", "distinct_2", "distinct_3", "distinct_4", "self_bleu",

@@ -47,7 +47,8 @@ public final class HtmlReportWriter {
 
         html.append("<section id=\"training\">\n<h2>Training</h2>\n");
         figure(html, ReportCharts.validationLoss(report), "Validation loss at each evaluation. AR's is the exact "
-                + "next-token negative log-likelihood; MDLM's is the NELBO, an upper bound on its true loss.");
+                + "next-token negative log-likelihood; MDLM's is the NELBO, an upper bound on its true loss."
+                + (report.ar().repeatsData() ? " The top axis counts epochs: passes over the training data." : ""));
         figure(html, ReportCharts.trainLoss(report), "Training loss at each log interval.");
         table(html, ReportTables.training(report));
         html.append("<details>\n<summary>Validation loss at every evaluation</summary>\n");
@@ -137,7 +138,7 @@ public final class HtmlReportWriter {
                 .append("</style>\n</head>\n<body>\n<main>\n");
     }
 
-    private static void figure(StringBuilder html, String svg, String caption) {
+    static void figure(StringBuilder html, String svg, String caption) {
         html.append("<figure>\n").append(svg).append("<figcaption>").append(escape(caption))
                 .append("</figcaption>\n</figure>\n");
     }

@@ -26,6 +26,25 @@ public record ParadigmRun(Paradigm paradigm, List<MetricsLine.Train> train, List
         return paradigm.name();
     }
 
+    /**
+     * Whether training went over its data more than once (the last evaluation, at the last step, lies past epoch 1):
+     * then the report counts epochs beside steps.
+     */
+    public boolean repeatsData() {
+        return evals.get(evals.size() - 1).epoch() > 1;
+    }
+
+    /** Epochs per training step (the same at every evaluation: the global batch over the training chunks). */
+    public double epochsPerStep() {
+        MetricsLine.Eval last = evals.get(evals.size() - 1);
+        return last.epoch() / last.step();
+    }
+
+    /** "step 1,234", and when the run repeats its data "step 1,234 (epoch 8.93)". */
+    public String atStep(long step, double epoch) {
+        return "step " + Fmt.count(step) + (repeatsData() ? " (epoch " + Fmt.decimals(epoch, 2) + ")" : "");
+    }
+
     /** MDLM's validation loss is a NELBO, so its perplexity is only an upper bound. */
     public boolean likelihoodIsBound() {
         return paradigm == Paradigm.MDLM;

@@ -23,14 +23,30 @@ final class ReportCharts {
         return new LineChart("chart-val-loss", "Validation loss against training step", "training step",
                 "validation loss (nats/token)", List.of(
                         evalSeries("AR (exact NLL)", AR_COLOR, report.ar()),
-                        evalSeries("MDLM (NELBO, upper bound)", MDLM_COLOR, report.mdlm()))).render();
+                        evalSeries("MDLM (NELBO, upper bound)", MDLM_COLOR, report.mdlm())), epochs(report)).render();
     }
 
     static String trainLoss(RunReport report) {
         return new LineChart("chart-train-loss", "Training loss against training step", "training step",
                 "training loss (nats/token)", List.of(
                         trainSeries(report.ar().label(), AR_COLOR, report.ar()),
-                        trainSeries(report.mdlm().label(), MDLM_COLOR, report.mdlm()))).render();
+                        trainSeries(report.mdlm().label(), MDLM_COLOR, report.mdlm())), epochs(report)).render();
+    }
+
+    /** Every seed's validation curves in one chart (one colour per paradigm), epochs along the top as above. */
+    static String sweepValidationLoss(SweepReport sweep) {
+        List<LineChart.Series> series = new ArrayList<>();
+        for (RunReport run : sweep.runs()) {
+            series.add(evalSeries("AR (exact NLL)", AR_COLOR, run.ar()));
+            series.add(evalSeries("MDLM (NELBO, upper bound)", MDLM_COLOR, run.mdlm()));
+        }
+        return new LineChart("chart-sweep-val-loss", "Validation loss against training step, every seed",
+                "training step", "validation loss (nats/token)", series, epochs(sweep.runs().get(0))).render();
+    }
+
+    /** Epochs along the top when training repeated its data (both paradigms read the same stream); else none. */
+    private static LineChart.TopAxis epochs(RunReport report) {
+        return report.ar().repeatsData() ? new LineChart.TopAxis("epoch", report.ar().epochsPerStep()) : null;
     }
 
     /** Bars of the main diversity shares with their 95% intervals; null when neither run has any. */

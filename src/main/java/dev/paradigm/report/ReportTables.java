@@ -70,6 +70,10 @@ final class ReportTables {
                 + Fmt.decimals(Math.exp(r.summary().analysis().bestValLoss()), 2)
                 + (r.likelihoodIsBound() ? " (upper bound)" : " (exact)"), ar, mdlm));
         rows.add(row("Step of best validation loss", r -> Fmt.count(r.summary().analysis().bestStep()), ar, mdlm));
+        if (ar.repeatsData() || mdlm.repeatsData()) {
+            rows.add(row("Epoch of best validation loss (passes over the training data)",
+                    r -> Fmt.decimals(r.summary().analysis().bestEpoch(), 2), ar, mdlm));
+        }
         rows.add(row("Converged at step (" + Math.round(Convergence.SHARE * 100) + "% of the drop from step "
                 + ar.evals().get(0).step() + ")", r -> {
             OptionalLong step = Convergence.step(r.evals());
@@ -77,8 +81,8 @@ final class ReportTables {
         }, ar, mdlm));
         rows.add(row("Overfitting", r -> {
             CurveAnalysis a = r.summary().analysis();
-            return a.overfit() ? "yes" + (a.overfitStep() == null ? "" : ", detected at step " + Fmt.count(a.overfitStep()))
-                    : "no";
+            return a.overfit() ? "yes" + (a.overfitStep() == null ? ""
+                    : ", detected at " + r.atStep(a.overfitStep(), a.overfitEpoch())) : "no";
         }, ar, mdlm));
         rows.add(row("Still improving at the end", r -> r.summary().analysis().stillImproving() ? "yes" : "no", ar, mdlm));
         rows.add(row("Slope of the last evaluations (loss per 1,000 steps)",

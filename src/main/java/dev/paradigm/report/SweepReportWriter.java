@@ -57,6 +57,10 @@ public final class SweepReportWriter {
                 .append(sweep.allControlled() ? "ok" : "bad").append("\">").append(escape(controlledSentence(sweep)))
                 .append("</p>\n<p>Std is the sample standard deviation (n − 1).</p>\n");
         HtmlReportWriter.table(html, table(sweep));
+        HtmlReportWriter.figure(html, ReportCharts.sweepValidationLoss(sweep), "Validation loss at each evaluation, one"
+                + " line per seed. AR's is the exact next-token negative log-likelihood; MDLM's is the NELBO, an upper"
+                + " bound." + (sweep.runs().get(0).ar().repeatsData()
+                        ? " The top axis counts epochs: passes over the training data." : ""));
         html.append("<ul class=\"provenance\">\n");
         for (RunReport run : sweep.runs()) {
             html.append("<li>seed ").append(run.seed()).append(": <code>")

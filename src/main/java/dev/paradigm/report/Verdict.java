@@ -53,7 +53,7 @@ final class Verdict {
     private static String best(ParadigmRun run) {
         CurveAnalysis analysis = run.summary().analysis();
         String ppl = Fmt.decimals(Math.exp(analysis.bestValLoss()), 2);
-        return Fmt.loss(analysis.bestValLoss()) + " nats/token at step " + Fmt.count(analysis.bestStep())
+        return Fmt.loss(analysis.bestValLoss()) + " nats/token at " + run.atStep(analysis.bestStep(), analysis.bestEpoch())
                 + " (perplexity " + (run.likelihoodIsBound() ? "≤ " + ppl + ", an upper bound" : ppl + ", exact")
                 + ")";
     }
@@ -61,9 +61,10 @@ final class Verdict {
     private static String overfitting(ParadigmRun run) {
         CurveAnalysis analysis = run.summary().analysis();
         if (analysis.overfit()) {
-            String when = analysis.overfitStep() == null ? "" : ", detected at step " + Fmt.count(analysis.overfitStep());
-            return run.label() + " overfit: validation loss rose after its best at step "
-                    + Fmt.count(analysis.bestStep()) + when;
+            String when = analysis.overfitStep() == null ? ""
+                    : ", detected at " + run.atStep(analysis.overfitStep(), analysis.overfitEpoch());
+            return run.label() + " overfit: validation loss rose after its best at "
+                    + run.atStep(analysis.bestStep(), analysis.bestEpoch()) + when;
         }
         return run.label() + " did not overfit" + (analysis.stillImproving()
                 ? " and was still improving at its last evaluation (more steps would likely help)"

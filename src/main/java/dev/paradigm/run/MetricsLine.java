@@ -53,13 +53,16 @@ public sealed interface MetricsLine {
      * A validation evaluation. {@code valLoss} is nats per token: AR's mean next-token NLL ({@code valPpl}, its exp, an
      * exact perplexity), MDLM's mean NELBO ({@code valPpl} an upper bound).
      *
+     * @param epoch     passes over the training data so far: step × batch × seq_len / training tokens (the data order
+     *                  is one permutation of the training chunks per epoch, so 2.5 means every chunk was seen twice and
+     *                  half of them a third time)
      * @param valCe     the published study's validation number when the config asks for it (train.val_ce_chunks),
      *                  else null: the mean of batch-mean cross-entropies of the training loss (AR next-token; MDLM
      *                  unweighted over masked tokens, so not a bound) on the first validation chunks
      * @param trainLoss mean training loss since the previous evaluation (NaN when no step ran since)
      * @param evalS     seconds of this evaluation, both numbers
      */
-    record Eval(int step, double valLoss, double valPpl, Double valCe, double trainLoss, double evalS)
+    record Eval(int step, double epoch, double valLoss, double valPpl, Double valCe, double trainLoss, double evalS)
             implements MetricsLine {}
 
     /**

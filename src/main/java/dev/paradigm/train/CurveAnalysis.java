@@ -8,20 +8,22 @@ import java.util.List;
  * off a chart; here they are measured.
  *
  * @param bestStep        step of the lowest validation loss
+ * @param bestEpoch       the epoch of that step (passes over the training data, {@link dev.paradigm.run.MetricsLine.Eval})
  * @param bestValLoss     that loss
  * @param overfit         whether the loss after the best step rose above it by more than the tolerance
  * @param overfitStep     first evaluation after the best step that exceeded the tolerance, or null
+ * @param overfitEpoch    the epoch of that evaluation, or null
  * @param stillImproving  whether the least-squares slope of the last {@code window} evaluations is negative,
  *                        the best step is among them, and they gained more than {@code 1 - CONVERGED_SHARE} (5%)
  *                        of the curve's whole drop (from its first evaluation to its best): a smaller gain is a
  *                        plateau, by the same measure that says when a curve converged
  * @param lastEvalsSlope  that slope, in loss per 1,000 steps
  */
-public record CurveAnalysis(
-        int bestStep, double bestValLoss, boolean overfit, Integer overfitStep, boolean stillImproving, double lastEvalsSlope) {
+public record CurveAnalysis(int bestStep, double bestEpoch, double bestValLoss, boolean overfit, Integer overfitStep,
+        Double overfitEpoch, boolean stillImproving, double lastEvalsSlope) {
 
     /** One evaluation point. */
-    public record Point(int step, double valLoss) {}
+    public record Point(int step, double epoch, double valLoss) {}
 
     /** Relative rise over the best loss that counts as "turned up" (0.5%: above evaluation noise). */
     public static final double RISE_TOLERANCE = 0.005;
@@ -49,11 +51,11 @@ public record CurveAnalysis(
                 bestIndex = i;
             }
         }
-        Integer overfitStep = null;
+        Point rise = null;
         double threshold = best.valLoss() * (1 + RISE_TOLERANCE);
         for (int i = bestIndex + 1; i < curve.size(); i++) {
             if (curve.get(i).valLoss() > threshold) {
-                overfitStep = curve.get(i).step();
+                rise = curve.get(i);
                 break;
             }
         }
@@ -62,7 +64,8 @@ public record CurveAnalysis(
         boolean bestIsRecent = bestIndex >= curve.size() - last.size();
         double drop = curve.get(0).valLoss() - best.valLoss();
         boolean material = last.get(0).valLoss() - best.valLoss() > (1 - CONVERGED_SHARE) * drop;
-        return new CurveAnalysis(best.step(), best.valLoss(), overfitStep != null, overfitStep,
+        return new CurveAnalysis(best.step(), best.epoch(), best.valLoss(), rise != null,
+                rise == null ? null : rise.step(), rise == null ? null : rise.epoch(),
                 last.size() >= 2 && slope < 0 && bestIsRecent && material, slope);
     }
 

@@ -94,7 +94,8 @@ final class RankZeroBookkeeping implements Bookkeeping {
             Checkpoint point = resume.get();
             digest = StreamDigest.restore(point.dataPosition().streamDigest());
             metrics = MetricsLog.resumeAt(run, paradigm, point.step());
-            MetricsLog.read(run, paradigm).evals().forEach(e -> curve.add(new CurveAnalysis.Point(e.step(), e.valLoss())));
+            MetricsLog.read(run, paradigm).evals()
+                    .forEach(e -> curve.add(new CurveAnalysis.Point(e.step(), e.epoch(), e.valLoss())));
             log.info("{}: resuming from checkpoint at step {} ({})", paradigm, point.step(), point.folder().getFileName());
         } else {
             metrics = MetricsLog.fresh(run, paradigm);
@@ -175,12 +176,14 @@ final class RankZeroBookkeeping implements Bookkeeping {
         Double valCe = evaluator.crossEntropy();
         double seconds = (System.nanoTime() - t0) / 1e9;
         evalSeconds += seconds;
-        curve.add(new CurveAnalysis.Point(step, valLoss));
-        record(step, new MetricsLine.Eval(step, valLoss, Math.exp(valLoss), valCe, losses.takeSinceEvalMean(),
+        // the global batch over the training chunks: tokens consumed / training tokens
+        double epoch = (double) step * config.train().batchSize() / store.trainChunks();
+        curve.add(new CurveAnalysis.Point(step, epoch, valLoss));
+        record(step, new MetricsLine.Eval(step, epoch, valLoss, Math.exp(valLoss), valCe, losses.takeSinceEvalMean(),
                 seconds));
-        log.info("{} step {}: val loss {} (ppl{} {}){}", paradigm, step, fmt(valLoss),
-                paradigm == Paradigm.MDLM ? " bound" : "", fmt(Math.exp(valLoss)),
-                valCe == null ? "" : ", the study's val CE " + fmt(valCe));
+        log.info("{} step {} (epoch {}): val loss {} (ppl{} {}){}", paradigm, step,
+                String.format(Locale.ROOT, "%.2f", epoch), fmt(valLoss), paradigm == Paradigm.MDLM ? " bound" : "",
+                fmt(Math.exp(valLoss)), valCe == null ? "" : ", the study's val CE " + fmt(valCe));
         return valLoss;
     }
 

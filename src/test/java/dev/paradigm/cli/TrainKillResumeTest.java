@@ -42,32 +42,45 @@ class TrainKillResumeTest {
     @TempDir
     static Path temp;
 
-    /** One prepared token store, copied into each run folder so that only training runs in the subprocesses. */
+    /** The MDLM runs keep an average of the weights (train.ema), which the checkpoint must carry across the kill. */
+    private static final String EMA = "train.ema=0.9";
+
+    /**
+     * One prepared token store per config, copied into each run folder so that only training runs in the
+     * subprocesses.
+     */
     @BeforeAll
     static void prepareOnce() {
-        CliRun r = CliRun.of(ParadigmCommand::commandLine, "prepare", "--config", TinyConfig.file().toString(),
-                "--run-dir", temp.resolve("prepared").toString());
+        prepare("prepared");
+        prepare("prepared-ema", "--set", EMA);
+    }
+
+    private static void prepare(String folder, String... overrides) {
+        CliRun r = CliRun.of(ParadigmCommand::commandLine, concat(new String[] {"prepare", "--config",
+            TinyConfig.file().toString(), "--run-dir", temp.resolve(folder).toString()}, overrides));
         assertEquals(0, r.code(), r.all());
     }
 
     @Test
-    void mdlmKilledAfterItsFirstCheckpointResumesToIdenticalWeightsAndLog() throws Exception {
-        Path reference = runFolder("mdlm-reference");
-        assertEquals(0, ParadigmProcess.run(reference.resolve("out.txt"), train("mdlm", reference)),
+    void mdlmKilledAfterItsFirstCheckpointResumesToIdenticalWeightsAverageAndLog() throws Exception {
+        Path reference = runFolder("mdlm-reference", "prepared-ema");
+        assertEquals(0, ParadigmProcess.run(reference.resolve("out.txt"), train("mdlm", reference, "--set", EMA)),
                 Files.readString(reference.resolve("out.txt")));
 
-        Path killed = runFolder("mdlm-killed");
-        ParadigmProcess first = ParadigmProcess.start(killed.resolve("out-1.txt"), train("mdlm", killed));
+        Path killed = runFolder("mdlm-killed", "prepared-ema");
+        ParadigmProcess first = ParadigmProcess.start(killed.resolve("out-1.txt"), train("mdlm", killed, "--set", EMA));
         awaitFirstCheckpoint(first, killed.resolve("mdlm/checkpoints/index.json"));
         first.kill();
         assertFalse(hasSummary(killed.resolve("mdlm/metrics.jsonl")), "the run finished before it could be killed:\n"
                 + first.output());
 
-        ParadigmProcess second = ParadigmProcess.start(killed.resolve("out-2.txt"), train("mdlm", killed));
+        ParadigmProcess second = ParadigmProcess.start(killed.resolve("out-2.txt"), train("mdlm", killed, "--set", EMA));
         assertEquals(0, second.waitFor(300), second.output());
         assertTrue(second.output().contains("resuming from checkpoint at step"), second.output());
 
         assertEquals(finalWeights(reference, "mdlm"), finalWeights(killed, "mdlm"), "bit-identical final weights");
+        assertEquals(finalFile(reference, "mdlm", "ema.safetensors"), finalFile(killed, "mdlm", "ema.safetensors"),
+                "the bit-identical average of the weights");
         assertEquals(lossLines(reference.resolve("mdlm/metrics.jsonl")), lossLines(killed.resolve("mdlm/metrics.jsonl")));
         assertEquals(dataDigest(reference, "mdlm"), dataDigest(killed, "mdlm"), "the same batch stream");
     }
@@ -135,14 +148,18 @@ class TrainKillResumeTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static String[] train(String paradigm, Path runDir) {
-        return new String[] {"train", "--paradigm", paradigm, "--config", TinyConfig.file().toString(), "--run-dir",
-            runDir.toString()};
+    private static String[] train(String paradigm, Path runDir, String... overrides) {
+        return concat(new String[] {"train", "--paradigm", paradigm, "--config", TinyConfig.file().toString(),
+            "--run-dir", runDir.toString()}, overrides);
     }
 
-    /** A run folder holding the prepared config.yaml and data/ (as `paradigm prepare` left them). */
-    private static Path runFolder(String name) throws IOException {
-        Path prepared = temp.resolve("prepared");
+    private static String[] concat(String[] a, String[] b) {
+        return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+    }
+
+    /** A run folder holding a prepared config.yaml and data/ (as `paradigm prepare` left them in {@code source}). */
+    private static Path runFolder(String name, String source) throws IOException {
+        Path prepared = temp.resolve(source);
         Path run = temp.resolve(name);
         try (Stream<Path> files = Files.walk(prepared)) {
             for (Path from : (Iterable<Path>) files::iterator) {
@@ -168,10 +185,15 @@ class TrainKillResumeTest {
     }
 
     private static String finalWeights(Path run, String paradigm) throws IOException {
+        return finalFile(run, paradigm, "model.safetensors");
+    }
+
+    /** The sha256 of a file of the last checkpoint. */
+    private static String finalFile(Path run, String paradigm, String file) throws IOException {
         Path checkpoints = run.resolve(paradigm).resolve("checkpoints");
         JsonNode latest = CompareCommandTest.json(checkpoints.resolve("index.json")).path("latest");
         assertEquals(TinyConfig.STEPS, latest.path("step").asInt(), run + ": the last checkpoint is the last step");
-        return Sha256.ofFile(checkpoints.resolve(latest.path("folder").asText()).resolve("model.safetensors"));
+        return Sha256.ofFile(checkpoints.resolve(latest.path("folder").asText()).resolve(file));
     }
 
     private static String dataDigest(Path run, String paradigm) throws IOException {

@@ -132,6 +132,7 @@ class ConfigErrorsTest {
                   checkpoint_interval: 0
                   keep_last: 0
                   grad_clip: -1
+                  ema: 1
                   beta1: -0.1
                   adam_eps: 0
                   weight_decay: -0.01
@@ -151,10 +152,17 @@ class ConfigErrorsTest {
         List<String> paths = error.problems().stream().map(p -> p.substring(0, p.indexOf(':'))).toList();
         assertEquals(List.of("seed", "data.min_chars", "data.token_budget", "data.vocab_size", "data.val_fraction",
                 "model.n_layer", "model.d_ff", "train.batch_size", "train.min_lr_ratio", "train.weight_decay",
-                "train.beta1", "train.adam_eps", "train.grad_clip", "train.eval_interval", "train.eval_batches",
-                "train.log_interval", "train.checkpoint_interval", "train.keep_last", "mdlm.eps", "mdlm.eval_draws",
-                "sample.n", "sample.length", "sample.batch_size", "sample.top_k", "sample.mdlm_steps",
+                "train.ema", "train.beta1", "train.adam_eps", "train.grad_clip", "train.eval_interval",
+                "train.eval_batches", "train.log_interval", "train.checkpoint_interval", "train.keep_last", "mdlm.eps",
+                "mdlm.eval_draws", "sample.n", "sample.length", "sample.batch_size", "sample.top_k", "sample.mdlm_steps",
                 "evaluate.bootstrap"), paths);
+    }
+
+    @Test
+    void theAverageOfTheWeightsNeedsADecayBelowOne() {
+        assertEquals(List.of("train.ema: expected the decay of the average of the weights, in [0, 1) (0 turns it off;"
+                + " upstream MDLM uses 0.9999), found 1."), failure("train:\n  ema: 1\n").problems());
+        assertEquals(0.999, ConfigLoader.fromYaml("train:\n  ema: 0.999\n", "t", List.of()).train().ema());
     }
 
     @Test

@@ -21,7 +21,7 @@ class ShippedConfigsTest {
     private static final Path CONFIGS = Path.of("configs");
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "tinystories", "arche-2026"})
+    @ValueSource(strings = {"demo", "tinystories", "arche-2026", "tinystories-cpu"})
     void everyShippedConfigLoadsByNameAndByPath(String name) {
         ExperimentConfig byName = ConfigLoader.load(name, List.of());
         ExperimentConfig byPath = ConfigLoader.load(CONFIGS.resolve(name + ".yaml").toString(), List.of());
@@ -41,7 +41,7 @@ class ShippedConfigsTest {
 
     /** Every value written in a shipped file survives loading: the resolved JSON holds the same tree. */
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "tinystories", "arche-2026"})
+    @ValueSource(strings = {"demo", "tinystories", "arche-2026", "tinystories-cpu"})
     void resolvedJsonHoldsTheFilesValues(String name) throws Exception {
         JsonNode file = new YAMLMapper().readTree(Files.readString(CONFIGS.resolve(name + ".yaml")));
         JsonNode resolved = new ObjectMapper().readTree(ConfigLoader.loadShipped(name, List.of()).toJson());
@@ -84,6 +84,26 @@ class ShippedConfigsTest {
         assertEquals(Prompt.EOS, c.sample().mdlmPrompt());
         assertEquals(WeightDecayScope.MATRICES, c.train().weightDecayScope());
         assertEquals(new MdlmConfig(NoiseSchedule.LOGLINEAR, MdlmLoss.NELBO, TimeSampler.ANTITHETIC, 0.001, 1), c.mdlm());
+    }
+
+    @Test
+    void tinyStoriesCpuReadsTheHubOrTheLocalFilesWithItsOwnValidationSplit() {
+        ExperimentConfig hub = ConfigLoader.loadShipped("tinystories-cpu", List.of());
+        assertEquals(Protocol.CONTROLLED, hub.protocol());
+        assertEquals(Source.HUB, hub.data().source());
+        assertEquals(Split.DATASET, hub.data().split());
+        assertEquals(TokenizerKind.BPE, hub.data().tokenizer());
+        assertEquals(Separator.EOS, hub.data().separator());
+        assertTrue(hub.data().tokenBudget() > 0, "the hub's train split is 2.1M stories: the config keeps a budget");
+        // the README's offline command: three keys point it at the local files, nothing else changes
+        ExperimentConfig local = ConfigLoader.loadShipped("tinystories-cpu", List.of("data.source=text",
+                "data.path=../shared/data/tinystories/TinyStories-train-head.txt",
+                "data.val_path=../shared/data/tinystories/TinyStories-valid-head1000.txt"));
+        assertEquals(Source.TEXT, local.data().source());
+        assertEquals(List.of("data.source: hub → text",
+                "data.path: null → ../shared/data/tinystories/TinyStories-train-head.txt",
+                "data.val_path: null → ../shared/data/tinystories/TinyStories-valid-head1000.txt"),
+                ExperimentConfig.diff(hub, local));
     }
 
     @Test

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HtmlReportWriterTest {
     private final String html = HtmlReportWriter.render(ReportFixture.load(ReportFixture.source()));
@@ -31,6 +34,28 @@ class HtmlReportWriterTest {
         // every setting (AR 4, MDLM 8) once per measure
         assertEquals(14 + 2 * (4 + 8), count(html, "<circle "));
         assertEquals(2 * (4 + 8), count(html, "<g class=\"point\">"));
+    }
+
+    @Test
+    void trainingThatRepeatsItsDataCountsEpochs() {
+        // 600 steps × 32 chunks over 9,120 training chunks: 2.1 epochs, so both loss charts get an epoch axis
+        assertEquals(2, count(html, ">epoch</text>"), "the top axis's title on both line charts");
+        assertTrue(html.contains("<th scope=\"row\">Epoch of best validation loss (passes over the training data)</th>"
+                + "<td class=\"num\">1.75</td><td class=\"num\">2.11</td>"), html);
+        assertTrue(html.contains("yes, detected at step 600 (epoch 2.11)"), html);
+    }
+
+    @Test
+    void trainingWithinOneEpochSpeaksOfStepsOnly(@TempDir Path temp) {
+        Path run = ReportFixture.copy(temp, "one-epoch");
+        for (String paradigm : List.of("ar", "mdlm")) {
+            ReportFixture.editJsonl(run.resolve(paradigm + "/metrics.jsonl"), "eval",
+                    node -> node.put("epoch", node.get("step").asInt() / 1000.0));
+        }
+        String oneEpoch = HtmlReportWriter.render(ReportFixture.load(run));
+        assertFalse(oneEpoch.contains(">epoch</text>"), "no epoch axis");
+        assertFalse(oneEpoch.contains("Epoch of best validation loss"));
+        assertTrue(oneEpoch.contains("yes, detected at step 600<"), "no epoch beside the step");
     }
 
     @Test

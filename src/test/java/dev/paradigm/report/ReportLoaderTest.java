@@ -44,10 +44,11 @@ class ReportLoaderTest {
         assertEquals(7, ar.evals().size()); // step 0, then every 100 steps
         assertEquals(0, ar.evals().get(0).step());
         assertTrue(Double.isNaN(ar.evals().get(0).trainLoss()), "no step has run at step 0");
-        assertEquals(new MetricsLine.Eval(500, 2.5512, 12.8225, null, 2.34, 2.0), ar.evals().get(5));
+        assertEquals(new MetricsLine.Eval(500, 1.754386, 2.5512, 12.8225, null, 2.34, 2.0), ar.evals().get(5));
         assertEquals(812_345, ar.summary().params());
         assertEquals(600 * 32 * 128, ar.summary().plannedTokens());
-        assertEquals(new CurveAnalysis(500, 2.5512, true, 600, false, 0.00029), ar.summary().analysis());
+        assertEquals(new CurveAnalysis(500, 1.754386, 2.5512, true, 600, 2.105263, false, 0.00029),
+                ar.summary().analysis());
         assertNull(report.mdlm().summary().analysis().overfitStep());
 
         assertEquals(new Estimate(0.0512, 0.0490, 0.0534), ar.metrics().get("distinct_1"));

@@ -76,6 +76,12 @@ class SweepReportTest {
         assertEquals(3, json.at("/runs").size());
         String html = Files.readString(files.html());
         assertTrue(html.contains("<th scope=\"row\">AR best validation loss</th><td class=\"num\">2.2000 ± 0.2000</td>"), html);
+        // every seed's two validation curves in one chart, epochs along the top; the best epoch across seeds
+        assertTrue(html.contains("<svg id=\"chart-sweep-val-loss\""), html);
+        assertEquals(6, html.split("<polyline class=\"series\"", -1).length - 1, html);
+        assertTrue(html.contains(">epoch</text>"), html);
+        assertTrue(markdown.contains("| AR epoch of best validation loss | 1.754 ± 0.000 | 1.754 | 1.754 | 1.754 |"),
+                markdown);
     }
 
     @Test

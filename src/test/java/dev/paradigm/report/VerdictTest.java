@@ -232,7 +232,7 @@ class VerdictTest {
     }
 
     private static MetricsLine.Eval eval(int step, double loss) {
-        return new MetricsLine.Eval(step, loss, Math.exp(loss), null, loss, 0);
+        return new MetricsLine.Eval(step, step / 100.0, loss, Math.exp(loss), null, loss, 0);
     }
 
     @Test

@@ -35,10 +35,11 @@ class RunFilesTest {
     Path temp;
 
     private static final MetricsLine.Train TRAIN = new MetricsLine.Train(5, 5.5, 0.9, 0.003, 25_000, 0.05);
-    private static final MetricsLine.Eval EVAL = new MetricsLine.Eval(10, 4.9, Math.exp(4.9), 5.1, 5.3, 0.01);
+    private static final MetricsLine.Eval EVAL = new MetricsLine.Eval(10, 0.5, 4.9, Math.exp(4.9), 5.1, 5.3, 0.01);
 
     private static MetricsLine.Summary summary() {
-        CurveAnalysis analysis = CurveAnalysis.of(List.of(new CurveAnalysis.Point(10, 4.9), new CurveAnalysis.Point(20, 4.7)));
+        CurveAnalysis analysis = CurveAnalysis.of(List.of(new CurveAnalysis.Point(10, 0.5, 4.9),
+                new CurveAnalysis.Point(20, 1.0, 4.7)));
         return new MetricsLine.Summary(Paradigm.MDLM, 20, 8, 32, 5120, 1, 0.2, 0.01, 0.1, 0.33, 26_000, 15_515, "ab".repeat(32),
                 30_272, 2.06e5, "cpu", "float32", analysis);
     }
@@ -59,7 +60,9 @@ class RunFilesTest {
         assertEquals("{\"format\":\"paradigm-metrics-log\",\"version\":1}", lines.get(0));
         assertTrue(lines.get(1).startsWith("{\"kind\":\"train\",\"step\":5,\"loss\":5.5,\"grad_norm\":0.9,"), lines.get(1));
         assertTrue(lines.get(3).contains("\"paradigm\":\"mdlm\""), lines.get(3));
-        assertTrue(lines.get(3).contains("\"analysis\":{\"best_step\":20,\"best_val_loss\":4.7,"), lines.get(3));
+        assertTrue(lines.get(3).contains("\"analysis\":{\"best_step\":20,\"best_epoch\":1.0,\"best_val_loss\":4.7,"),
+                lines.get(3));
+        assertTrue(lines.get(2).startsWith("{\"kind\":\"eval\",\"step\":10,\"epoch\":0.5,\"val_loss\":4.9,"), lines.get(2));
     }
 
     @Test

@@ -13,10 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class CurveAnalysisTest {
 
+    /** The paper's budget: 32 × 512 tokens a step over 50M training tokens. */
+    private static final double EPOCHS_PER_STEP = 32.0 * 512 / 50_000_000;
+
     private static List<Point> curve(double... losses) {
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < losses.length; i++) {
-            points.add(new Point(2000 * (i + 1), losses[i]));
+            int step = 2000 * (i + 1);
+            points.add(new Point(step, step * EPOCHS_PER_STEP, losses[i]));
         }
         return points;
     }
@@ -29,6 +33,10 @@ class CurveAnalysisTest {
         assertTrue(a.overfit());
         // 1.589 * 1.005 = 1.596945: 1.603 at step 16,000 is the first evaluation above it.
         assertEquals(16_000, a.overfitStep());
+        // in passes over the 50M training tokens: best after 4.59 epochs, the rise seen at 5.24 (the study's "~5")
+        assertEquals(14_000 * 32 * 512 / 50e6, a.bestEpoch(), 1e-12);
+        assertEquals(4.59, a.bestEpoch(), 0.005);
+        assertEquals(5.24, a.overfitEpoch(), 0.005);
         assertFalse(a.stillImproving());
     }
 
@@ -38,6 +46,7 @@ class CurveAnalysisTest {
         assertEquals(20_000, a.bestStep());
         assertFalse(a.overfit());
         assertNull(a.overfitStep());
+        assertNull(a.overfitEpoch());
         assertTrue(a.stillImproving());
         // last three: (16000, 3.455), (18000, 3.419), (20000, 3.412): slope = sum(dx*dy)/sum(dx^2)
         // dx = -2000, 0, 2000; dy = 0.026, -0.010, -0.017 -> (-52 - 34) / 8e6 = -1.075e-5 per step = -0.01075 per 1000

@@ -82,6 +82,12 @@ final class Frame {
                 + XmlText.escape(content) + "</text>\n";
     }
 
+    /** As {@link #text}, in 11px type: the top axis's labels fit between the legend's row and the plot. */
+    static String smallText(double x, double y, String anchor, String fill, String content) {
+        return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\" fill=\"" + fill
+                + "\" font-size=\"11\">" + XmlText.escape(content) + "</text>\n";
+    }
+
     /** Coordinates to two decimals: enough for a crisp picture, short enough for a small file. */
     static String num(double value) {
         return String.format(Locale.ROOT, "%.2f", value);

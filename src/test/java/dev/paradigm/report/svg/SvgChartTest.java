@@ -1,6 +1,7 @@
 package dev.paradigm.report.svg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,35 @@ class SvgChartTest {
         assertEquals(2, svg.split("<g class=\"point\">", -1).length - 1, "two drawable points, each with its whisker");
         assertTrue(svg.contains("stroke-dasharray=\"6 4\""), svg);
         assertTrue(!svg.contains("NaN"), svg);
+    }
+
+    @Test
+    void aTopAxisCountsTheSameStepsInEpochs() {
+        List<LineChart.Series> curve = List.of(new LineChart.Series("a", "#000",
+                List.of(new LineChart.Point(100, 3), new LineChart.Point(600, 2)), true));
+        // 32 chunks a step over 9,120 chunks: step 600 is epoch 2.1; the nice epoch ticks 0, 0.5, ... 2.0 lie inside
+        // the step axis (0..600), 2.5 (step 712.5) does not
+        String svg = new LineChart("c", "t", "step", "loss", curve, new LineChart.TopAxis("epoch", 32.0 / 9120)).render();
+        for (String tick : List.of("0.0", "0.5", "1.0", "1.5", "2.0")) {
+            assertTrue(svg.contains("font-size=\"11\">" + tick + "</text>"), tick + " in\n" + svg);
+        }
+        assertFalse(svg.contains(">2.5</text>"), svg);
+        // epoch 1.0 is step 285: 285 / 600 of the plot's width (72 to 856) from its left edge
+        assertTrue(svg.contains("x=\"" + String.format(java.util.Locale.ROOT, "%.2f", 72 + 285.0 / 600 * 784)
+                + "\" y=\"34.00\" text-anchor=\"middle\" fill=\"#444\" font-size=\"11\">1.0</text>"), svg);
+        assertTrue(svg.contains(">epoch</text>"));
+        assertFalse(new LineChart("c", "t", "step", "loss", curve).render().contains("font-size=\"11\""));
+        assertThrows(IllegalArgumentException.class, () -> new LineChart.TopAxis("epoch", 0));
+    }
+
+    @Test
+    void seriesSharingANameShareOneLegendEntry() {
+        List<LineChart.Point> points = List.of(new LineChart.Point(0, 1), new LineChart.Point(1, 2));
+        String svg = new LineChart("c", "t", "x", "y", List.of(new LineChart.Series("AR", "#00f", points, false),
+                new LineChart.Series("AR", "#00f", points, false), new LineChart.Series("MDLM", "#f00", points, false)))
+                .render();
+        assertEquals(3, svg.split("<polyline ", -1).length - 1);
+        assertEquals(2, svg.split("rx=\"2\"", -1).length - 1, "two legend swatches:\n" + svg);
     }
 
     @Test
