@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from conftest import as_json
+from conftest import as_json, train_on
 from paradigm.engine import Engine
 
 V, EOS = 50, 0
@@ -26,7 +26,7 @@ def trained(config, ema, paradigm="ar", steps=5):
     engine = Engine(as_json(config), paradigm, V, EOS)
     engine.set_rng(3)
     for x in batches(steps):
-        engine.train_step(x, 1e-2)
+        train_on(engine, x, 1e-2)
     return engine
 
 
@@ -44,7 +44,7 @@ def test_the_average_follows_upstreams_warm_up(config):
     engine = Engine(as_json(config), "ar", V, EOS)
     expected = params(engine)  # the average starts at the initial weights
     for n, x in enumerate(batches(30), start=1):
-        engine.train_step(x, 1e-2)
+        train_on(engine, x, 1e-2)
         decay = min(0.9, (1 + n) / (10 + n))  # 0.1818..., 0.25, ... then 0.9 from n = 80 on; here always below
         current = params(engine)
         expected = {k: decay * expected[k] + (1 - decay) * current[k] for k in expected}

@@ -93,7 +93,7 @@ class TrainKillResumeTest {
     @EnumSource(value = StopSignal.class, names = {"INT", "TERM"})
     void arStoppedBySignalCheckpointsExitsWithItsCodeAndResumesToIdenticalWeights(StopSignal signal) throws Exception {
         Path reference = arReference();
-        Path interrupted = runFolder("ar-" + signal.name());
+        Path interrupted = runFolder("ar-" + signal.name(), "prepared");
         int step = stopWith(signal, interrupted);
 
         ParadigmProcess second = ParadigmProcess.start(interrupted.resolve("out-2.txt"), train("ar", interrupted));
@@ -112,7 +112,7 @@ class TrainKillResumeTest {
     /** Slurm's early warning (--signal=USR1@…) stops the same way, with its own code; resuming is as above. */
     @Test
     void arStoppedBySigusr1CheckpointsAndExitsWith138() throws Exception {
-        stopWith(StopSignal.USR1, runFolder("ar-USR1"));
+        stopWith(StopSignal.USR1, runFolder("ar-USR1", "prepared"));
     }
 
     /**
@@ -139,7 +139,7 @@ class TrainKillResumeTest {
     private static synchronized Path arReference() throws Exception {
         Path reference = temp.resolve("ar-reference");
         if (!Files.exists(reference.resolve("ar/metrics.jsonl"))) {
-            runFolder("ar-reference");
+            runFolder("ar-reference", "prepared");
             assertEquals(0, ParadigmProcess.run(reference.resolve("out.txt"), train("ar", reference)),
                     Files.readString(reference.resolve("out.txt")));
         }
