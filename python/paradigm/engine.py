@@ -11,6 +11,7 @@ only schema and defaults.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import math
 import os
@@ -377,14 +378,14 @@ class Engine:
         os.makedirs(folder, exist_ok=True)
         state = {k: v.detach().contiguous() for k, v in self.model.state_dict().items()}
         _atomic(os.path.join(folder, "model.safetensors"), lambda p: save_file(state, p, metadata={"format": "pt"}))
-        _atomic(os.path.join(folder, "optimizer.pt"), lambda p: torch.save(self.optimizer.state_dict(), p))
+        _atomic(os.path.join(folder, "optimizer.pt"), lambda p: _torch_save(self.optimizer.state_dict(), p))
         rng = {
             "torch_cpu": torch.get_rng_state(),
             "torch_cuda": torch.cuda.get_rng_state_all() if self.device.type == "cuda" else [],
             "engine_generator": self.generator.get_state(),
             # numpy and Python's random are not used by the engine, so they carry no state worth saving
         }
-        _atomic(os.path.join(folder, "rng.pt"), lambda p: torch.save(rng, p))
+        _atomic(os.path.join(folder, "rng.pt"), lambda p: _torch_save(rng, p))
         args = {
             "format": MODEL_ARGS_FORMAT,
             "version": MODEL_ARGS_VERSION,
@@ -435,6 +436,15 @@ class Engine:
 def _write_text(path: str, text: str):
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+def _torch_save(obj, path: str):
+    """torch.save through memory, then one plain write: a full disk is then Python's OSError ("No space left on
+    device"), where torch's own file writer reports it as "unexpected pos" with no reason."""
+    buffer = io.BytesIO()
+    torch.save(obj, buffer)
+    with open(path, "wb") as f:
+        f.write(buffer.getbuffer())
 
 
 def _atomic(path: str, write):

@@ -7,6 +7,7 @@ import dev.paradigm.data.DataManifest;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.EvaluateStage;
 import dev.paradigm.pipeline.Experiment;
+import dev.paradigm.pipeline.FrontierStage;
 import dev.paradigm.pipeline.RunSetup;
 import dev.paradigm.pipeline.SampleStage;
 import dev.paradigm.pipeline.TrainStage;
@@ -87,18 +88,20 @@ public final class Runner {
      * report (report.html, .md, .json); returns the report's records.
      */
     public RunReport compare(ExperimentConfig config, Path runDir) {
+        ExperimentConfig checked = usable(config); // before the folder is locked (which creates it)
         RunFolder run = new RunFolder(runDir);
         try (RunLock lock = RunLock.acquire(run)) {
-            new Experiment(usable(config), run, python, null).run();
+            new Experiment(checked, run, python, null).run();
         }
         return ReportLoader.load(runDir);
     }
 
     /** The prepare stage: the token store in {@code runDir/data}; returns its manifest. */
     public DataManifest prepare(ExperimentConfig config, Path runDir) {
+        ExperimentConfig checked = usable(config); // before the folder is locked (which creates it)
         RunFolder run = new RunFolder(runDir);
         try (RunLock lock = RunLock.acquire(run)) {
-            RunSetup.prepare(usable(config), run, python);
+            RunSetup.prepare(checked, run, python);
         }
         return DataManifest.read(run.data());
     }
@@ -110,9 +113,10 @@ public final class Runner {
      * @throws dev.paradigm.train.TrainingStoppedException when a stop signal came first (its checkpoint is written)
      */
     public TrainingLog train(ExperimentConfig config, Path runDir, Paradigm paradigm) {
+        ExperimentConfig checked = usable(config); // before the folder is locked (which creates it)
         RunFolder run = new RunFolder(runDir);
         try (RunLock lock = RunLock.acquire(run)) {
-            RunSetup.prepareToTrain(usable(config), run, paradigm, python, false);
+            RunSetup.prepareToTrain(checked, run, paradigm, python, false);
             if (!TrainStage.isComplete(run, paradigm)) {
                 TrainStage.run(config, run, paradigm, python);
             }
@@ -120,13 +124,20 @@ public final class Runner {
         return MetricsLog.read(run, paradigm);
     }
 
-    /** Draws {@code sample.n} samples from a trained paradigm's best checkpoint; returns them. */
+    /**
+     * Draws {@code sample.n} samples from a trained paradigm's best checkpoint (and, with {@code evaluate.frontier} on,
+     * the quality–diversity frontier's samples); returns the samples.
+     */
     public List<SampleLine> sample(ExperimentConfig config, Path runDir, Paradigm paradigm) {
+        ExperimentConfig checked = usable(config); // before the folder is locked (which creates it)
         RunFolder run = new RunFolder(runDir);
         try (RunLock lock = RunLock.acquire(run)) {
-            RunSetup.checkConfig(usable(config), run);
+            RunSetup.checkConfig(checked, run);
             if (!SampleStage.isComplete(run, paradigm, config)) {
                 SampleStage.run(config, run, paradigm, python);
+            }
+            if (config.evaluate().frontier().enabled() && !FrontierStage.isComplete(run, paradigm, config)) {
+                FrontierStage.run(config, run, paradigm, python); // what evaluate reads beside the samples
             }
         }
         return SamplesFile.read(run, paradigm);
@@ -134,9 +145,10 @@ public final class Runner {
 
     /** Computes the diversity, fluency and likelihood numbers of a paradigm's samples; returns them. */
     public SampleEvaluation evaluate(ExperimentConfig config, Path runDir, Paradigm paradigm) {
+        ExperimentConfig checked = usable(config); // before the folder is locked (which creates it)
         RunFolder run = new RunFolder(runDir);
         try (RunLock lock = RunLock.acquire(run)) {
-            RunSetup.checkConfig(usable(config), run);
+            RunSetup.checkConfig(checked, run);
             if (!EvaluateStage.isComplete(run, paradigm, config)) {
                 EvaluateStage.run(config, run, paradigm, python);
             }

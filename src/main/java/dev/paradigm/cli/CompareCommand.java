@@ -5,6 +5,7 @@ import dev.paradigm.distributed.LaunchPlan;
 import dev.paradigm.engine.Paradigm;
 import dev.paradigm.pipeline.TrainStage;
 import dev.paradigm.runtime.PythonEnvironment;
+import dev.paradigm.pipeline.BeforeSampling;
 import dev.paradigm.pipeline.Experiment;
 import dev.paradigm.pipeline.Preflight;
 import dev.paradigm.pipeline.SeedSweep;
@@ -47,7 +48,7 @@ final class CompareCommand implements Callable<Integer> {
         ExperimentConfig config = options.load();
         RunFolder run = options.runFolder(config);
         LaunchPlan plan = distributed.plan(spec);
-        RunLog.open(run.log(), spec);
+        RunLog.open(run.log(), run.root(), spec);
         if (DistributedTraining.workerIdentity().isPresent()) {
             throw new ParameterException(spec.commandLine(), "RANK/WORLD_SIZE are set, but compare is not a worker: start it "
                     + "once per machine with --nproc-per-node (and --nnodes/--node-rank), and it starts the workers itself.");
@@ -61,6 +62,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         var python = common.startPython();
         Preflight.forTraining(config, python, plan.worldSize());
+        BeforeSampling.checkJudgeFiles(config); // a judge folder that holds no model: before the folder is made
         Experiment.TrainRunner trainer = plan.launches() ? distributedTrainer(plan)
                 : (c, r, p) -> TrainStage.run(c, r, p, python);
         try (RunLock lock = common.lock(run)) {

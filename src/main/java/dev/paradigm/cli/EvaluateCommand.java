@@ -29,7 +29,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentConfig config = options.load(List.of());
-        RunLog.open(options.runFolder().log(), spec);
+        RunLog.open(options.runFolder().log(), options.runFolder().root(), spec);
         PythonRuntime python = common.startPython();
         Preflight.forModel(config, python);
         BeforeSampling.check(config, options.runFolder(), python); // the same checks: a bad judge fails here, not halfway

@@ -24,7 +24,7 @@ final class PrepareCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig config = options.load();
         RunFolder run = options.runFolder(config);
-        RunLog.open(run.log(), spec);
+        RunLog.open(run.log(), run.root(), spec);
         Preflight.forPrepare(config);
         PythonRuntime python = common.startPython();
         TokenStore store;

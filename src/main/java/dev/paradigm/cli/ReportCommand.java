@@ -21,7 +21,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         options.load(List.of()); // a run folder with a config this paradigm reads, before anything is locked or written
         try (RunLock lock = common.lock(options.runFolder())) {
-            RunLog.open(options.runFolder().log(), spec);
+            RunLog.open(options.runFolder().log(), options.runFolder().root(), spec);
             Experiment.writeReport(options.runFolder());
         }
         spec.commandLine().getOut().printf("Wrote %s%n", options.runFolder().report("html"));

@@ -28,13 +28,19 @@ import picocli.CommandLine;
  * once, as it was last drawn. The file is appended to: a resumed run's log goes on below the interrupted one's, each
  * command's part opened by a line that names it and closed by its exit code. One log is open at a time (the streams
  * it tees belong to the whole process); {@link ParadigmCommand} closes it after the command's error message.
+ *
+ * <p>The log never makes the run folder: a command refused before it made the folder (bad input) leaves no folder
+ * behind. Until the folder exists the lines wait in memory; they are written once it does, and dropped if the command
+ * ends without it.
  */
 final class RunLog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private static RunLog open;
 
     private final Path path;
-    private final OutputStream file;
+    private final Path runFolder;
+    private OutputStream file; // null until the run folder exists
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final CommandLine command;
@@ -42,9 +48,9 @@ final class RunLog {
     private final PrintWriter commandErr;
     private final Lines[] sources = new Lines[4];
 
-    private RunLog(Path path, OutputStream file, CommandLine command) {
+    private RunLog(Path path, Path runFolder, CommandLine command) {
         this.path = path;
-        this.file = file;
+        this.runFolder = runFolder;
         this.command = command;
         // The command's writers first: made lazily over System.out, they must not be made over the tee below.
         this.commandOut = command.getOut();
@@ -62,19 +68,13 @@ final class RunLog {
     }
 
     /**
-     * Starts logging the running {@code command} to {@code path} (creating its folder), after closing any log still
+     * Starts logging the running {@code command} to {@code path} inside {@code runFolder}, after closing any log still
      * open. Fails with a message that names the file when it cannot be written.
      */
-    static synchronized void open(Path path, CommandLine.Model.CommandSpec command) {
+    static synchronized void open(Path path, Path runFolder, CommandLine.Model.CommandSpec command) {
         close(null);
-        OutputStream out;
-        try {
-            Files.createDirectories(path.toAbsolutePath().getParent());
-            out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not open the log file " + path + ": " + e.getMessage(), e);
-        }
-        open = new RunLog(path, out, command.commandLine());
+        open = new RunLog(path, runFolder, command.commandLine());
+        open.openFileOnceTheFolderExists();
         CommandLine.ParseResult parsed = command.commandLine().getParseResult();
         open.note("paradigm " + String.join(" ", parsed == null ? List.of() : parsed.originalArgs()) + "  (paradigm "
                 + BuildInfo.load().version() + ", pid " + ProcessHandle.current().pid() + ")");
@@ -105,9 +105,27 @@ final class RunLog {
             log.note("exit code " + exitCode);
         }
         try {
-            log.file.close();
+            if (log.file != null) {
+                log.file.close();
+            }
         } catch (IOException ignored) {
             // the lines are written and flushed one by one
+        }
+    }
+
+    /** Opens the file, and writes the lines that waited for it, when the run folder exists; else does nothing. */
+    private void openFileOnceTheFolderExists() {
+        if (file != null || !Files.isDirectory(runFolder)) {
+            return;
+        }
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            file = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            pending.writeTo(file);
+            pending.reset();
+            file.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open the log file " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -118,11 +136,13 @@ final class RunLog {
     /** One line into the file, time-stamped; lines from several streams and threads never interleave. */
     private synchronized void write(byte[] line) {
         try {
-            file.write((LocalDateTime.now().format(TIME) + " ").getBytes(StandardCharsets.US_ASCII));
-            file.write(line);
-            file.write('\n');
-            file.flush();
-        } catch (IOException e) {
+            openFileOnceTheFolderExists();
+            OutputStream out = file != null ? file : pending;
+            out.write((LocalDateTime.now().format(TIME) + " ").getBytes(StandardCharsets.US_ASCII));
+            out.write(line);
+            out.write('\n');
+            out.flush();
+        } catch (IOException | UncheckedIOException e) {
             // a full disk must not stop training; the console still shows everything
         }
     }

@@ -43,7 +43,7 @@ final class SampleCommand implements Callable<Integer> {
             extra.add("sample.n=" + n);
         }
         ExperimentConfig config = options.load(extra);
-        RunLog.open(options.runFolder().log(), spec);
+        RunLog.open(options.runFolder().log(), options.runFolder().root(), spec);
         PythonRuntime python = common.startPython();
         Preflight.forModel(config, python);
         BeforeSampling.check(config, options.runFolder(), python);

@@ -48,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
         RunFolder run = options.runFolder(config);
         LaunchPlan plan = distributed.plan(spec);
         Optional<WorldIdentity> worker = DistributedTraining.workerIdentity();
-        RunLog.open(worker.isPresent() ? run.rankLog(worker.get().rank()) : run.log(), spec);
+        RunLog.open(worker.isPresent() ? run.rankLog(worker.get().rank()) : run.log(), run.root(), spec);
         if (worker.isPresent()) {
             if (plan.launches()) {
                 LoggerFactory.getLogger(TrainCommand.class).warn("RANK/WORLD_SIZE are set, so this process is rank {} of {}; "

@@ -24,6 +24,7 @@ final class RunConfigGuard {
      * and evaluate stages see their outputs as stale and redo them). Writes nothing.
      */
     static void check(RunFolder run, ExperimentConfig config) {
+        log.debug("Run folder {}: config {} (sha256 {})", run.root().toAbsolutePath(), config.name(), config.hash());
         if (!Files.exists(run.config())) {
             return;
         }

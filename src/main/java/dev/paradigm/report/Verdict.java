@@ -53,7 +53,7 @@ final class Verdict {
     private static String best(ParadigmRun run) {
         CurveAnalysis analysis = run.summary().analysis();
         String ppl = Fmt.decimals(Math.exp(analysis.bestValLoss()), 2);
-        return Fmt.loss(analysis.bestValLoss()) + " nats/token at " + run.atStep(analysis.bestStep(), analysis.bestEpoch())
+        return Fmt.loss(analysis.bestValLoss()) + " nats/token at step " + Fmt.count(analysis.bestStep())
                 + " (perplexity " + (run.likelihoodIsBound() ? "≤ " + ppl + ", an upper bound" : ppl + ", exact")
                 + ")";
     }

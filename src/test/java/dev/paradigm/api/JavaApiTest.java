@@ -62,7 +62,7 @@ class JavaApiTest {
         TrainingLog ar = runner.train(config, run, Paradigm.AR);
         MetricsLine.Summary summary = ar.summary().orElseThrow();
         assertEquals(20, summary.steps());
-        assertEquals(List.of(10, 20), ar.evals().stream().map(MetricsLine.Eval::step).toList());
+        assertEquals(List.of(0, 10, 20), ar.evals().stream().map(MetricsLine.Eval::step).toList());
         assertEquals(summary, runner.train(config, run, Paradigm.AR).summary().orElseThrow(), "complete: not redone");
 
         List<SampleLine> samples = runner.sample(config, run, Paradigm.AR);

@@ -189,7 +189,7 @@ class BadInputTest {
         c.add(rule("a temperature of 0", "sample.temperature=0", "sample.temperature: expected a value above 0, found 0."));
         c.add(rule("top_p of 0", "sample.top_p=0", "sample.top_p: expected a value in (0, 1], found 0."));
         c.add(rule("no MDLM sampling steps", "sample.mdlm_steps=0", "sample.mdlm_steps: expected at least 1, found 0."));
-        c.add(rule("a final temperature of 0", "sample.confidence.temperature_end=0", "sample.confidence.temperature_end: expected a value above 0"));
+        c.add(rule("a final temperature of 0", "sample.confidence.min_temperature=0", "sample.confidence.min_temperature: expected a value above 0"));
         c.add(rule("no bootstrap resamples", "evaluate.bootstrap=0", "evaluate.bootstrap: expected at least 1, found 0."));
         c.add(rule("a negative grammar sample count", "evaluate.grammar_samples=-1", "evaluate.grammar_samples: expected at least 0, found -1."));
 
@@ -438,7 +438,9 @@ class BadInputTest {
     private static SortedSet<String> folderState(Path dir) {
         SortedSet<String> state = new TreeSet<>();
         RunSnapshot.of(dir).files().forEach((name, file) -> {
-            if (!name.endsWith(dev.paradigm.run.RunLock.FILE_NAME) && !name.equals("output.txt")) {
+            // the lock and the logs (which say what was tried) aside
+            if (!name.endsWith(dev.paradigm.run.RunLock.FILE_NAME) && !name.equals("output.txt")
+                    && !name.endsWith("paradigm.log") && !name.contains("logs/")) {
                 state.add(name + " " + file.sha256());
             }
         });

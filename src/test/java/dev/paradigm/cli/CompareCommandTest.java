@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paradigm.checkpoint.CheckpointInfo;
+import dev.paradigm.checkpoint.CheckpointStore;
+import dev.paradigm.checkpoint.DataPosition;
 import dev.paradigm.run.FileManifest;
 import dev.paradigm.run.Manifests;
 import dev.paradigm.testing.CliRun;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -164,7 +168,7 @@ class CompareCommandTest {
     @Order(2)
     void theRunFolderHoldsItsLogTensorBoardEventsAndExportsItsMetricsAsCsv() throws IOException {
         String log = Files.readString(run().resolve("paradigm.log"));
-        for (String line : List.of("── paradigm compare --config", "Stage train mdlm", "ar step 20: val loss",
+        for (String line : List.of("── paradigm compare --config", "Stage train mdlm", "ar step 20 (epoch ",
                 "Report: " + run().resolve("report.html").toAbsolutePath(), "── exit code 0")) {
             assertTrue(log.contains(line), line + "\n" + log);
         }
@@ -180,8 +184,8 @@ class CompareCommandTest {
         assertEquals(0, r.code(), r.all());
         List<String> rows = r.out().lines().toList();
         List<String> header = List.of(rows.get(0).split(","));
-        assertEquals(List.of("paradigm", "kind", "step", "loss"), header.subList(0, 4), rows.get(0));
-        assertTrue(header.contains("analysis.best_val_loss") && header.contains("val_ppl"), rows.get(0));
+        assertEquals(List.of("paradigm", "kind", "step"), header.subList(0, 3), rows.get(0));
+        assertTrue(header.containsAll(List.of("loss", "epoch", "val_ppl", "analysis.best_val_loss")), rows.get(0));
         List<JsonNode> ar = jsonLines(run().resolve("ar/metrics.jsonl"));
         List<JsonNode> mdlm = jsonLines(run().resolve("mdlm/metrics.jsonl"));
         assertEquals(ar.size() - 1 + mdlm.size() - 1, rows.size() - 1, "one row per line of both logs, headers aside");
@@ -305,11 +309,14 @@ class CompareCommandTest {
     @Order(9)
     void aFailingStageIsNamedAndWhatCompletedIsKept() throws IOException {
         Path failing = temp.resolve("failing-judge");
-        // A checkpoint folder that passes the judge checks before sampling (an AR model of this vocabulary) but has no
-        // weights: the evaluate stage fails when it loads them.
-        Path judge = Files.createDirectories(temp.resolve("weightless-judge"));
-        Files.writeString(judge.resolve("model_args.json"), "{\"paradigm\": \"ar\", \"model\": {\"vocab_size\": "
+        // A checkpoint, whole by its manifest, that passes the judge checks before sampling (an AR model of this
+        // vocabulary) but holds no weights: the evaluate stage fails when it loads them.
+        CheckpointStore store = CheckpointStore.open(temp.resolve("weightless-judge"), 1);
+        Path files = store.beginWrite(10);
+        Files.writeString(files.resolve("model_args.json"), "{\"paradigm\": \"ar\", \"model\": {\"vocab_size\": "
                 + TinyConfig.VOCAB + "}}");
+        Path judge = store.commit(files, new CheckpointInfo(10, "c".repeat(64), null, "d".repeat(64), 4.2,
+                new DataPosition(10, "e".repeat(64)), Map.of())).folder();
         CliRun r = compare(failing, concat(SHORT, "--set", "evaluate.judge=" + judge));
         assertEquals(1, r.code(), r.all());
         assertTrue(r.err().contains("Stage 'evaluate ar' failed"), r.all());

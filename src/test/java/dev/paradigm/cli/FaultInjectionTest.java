@@ -42,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultInjectionTest {
     private static final long SEED = 20260127L;
     private static final int KILLS_PER_STAGE = 3;
-    private static final String[] STAGES = {"prepare", "train ar", "train mdlm", "sample ar", "sample mdlm", "evaluate ar",
-        "evaluate mdlm", "report"};
+    private static final String[] STAGES = {"prepare", "train ar", "train mdlm", "sample ar", "frontier ar", "sample mdlm",
+        "frontier mdlm", "evaluate ar", "evaluate mdlm", "report"};
     /** The tiny config, shorter, without LanguageTool: a whole compare in seconds. */
     private static final String[] SETTINGS = {"--set", "train.steps=12", "--set", "train.checkpoint_interval=4",
         "--set", "train.eval_interval=6", "--set", "train.log_interval=3", "--set", "evaluate.grammar_samples=0",
@@ -51,8 +51,8 @@ class FaultInjectionTest {
     private static final Map<String, List<String>> LOSS_FIELDS = Map.of(
             "train", List.of("step", "loss", "grad_norm", "lr"),
             "eval", List.of("step", "val_loss", "val_ppl", "train_loss"));
-    private static final Pattern STAGE_LINE = Pattern.compile("Stage (prepare|train ar|train mdlm|sample ar|sample mdlm|"
-            + "evaluate ar|evaluate mdlm|report)\\b");
+    private static final Pattern STAGE_LINE = Pattern.compile("Stage (prepare|train ar|train mdlm|sample ar|frontier ar|"
+            + "sample mdlm|frontier mdlm|evaluate ar|evaluate mdlm|report)\\b");
 
     @TempDir
     static Path temp;

@@ -70,7 +70,7 @@ class RunLogTest {
         cli.parseArgs("doctor");
         PrintStream console = System.err;
         try {
-            RunLog.open(file, cli.getSubcommands().get("doctor").getCommandSpec());
+            RunLog.open(file, Files.createDirectories(file.getParent()), cli.getSubcommands().get("doctor").getCommandSpec());
             System.err.print("\rbar [#...] 1/4\rbar [##..] 2/4\rbar [####] 4/4\n");
             System.err.print("no newline at the end");
         } finally {

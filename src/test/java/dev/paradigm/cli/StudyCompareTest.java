@@ -37,7 +37,8 @@ class StudyCompareTest {
             "model.n_head=2", "model.d_ff=64", "model.seq_len=32", "train.steps=20", "train.batch_size=8",
             "train.warmup_steps=2", "train.eval_interval=10", "train.eval_batches=2", "train.log_interval=5",
             "train.checkpoint_interval=10", "train.device=cpu", "train.compile=false", "sample.n=8", "sample.length=32",
-            "sample.batch_size=8", "evaluate.bootstrap=50", "evaluate.grammar_samples=0");
+            "sample.batch_size=8", "evaluate.bootstrap=50", "evaluate.grammar_samples=0", "evaluate.judge=null",
+            "evaluate.frontier.points=0");
 
     @TempDir
     Path temp;
@@ -56,7 +57,7 @@ class StudyCompareTest {
                 log.add(JSON.readTree(line));
             }
             List<JsonNode> evals = log.stream().filter(l -> l.path("kind").asText().equals("eval")).toList();
-            assertEquals(2, evals.size(), p);
+            assertEquals(3, evals.size(), p); // step 0 (the untrained model), 10 and 20
             for (JsonNode eval : evals) {
                 double ce = eval.path("val_ce").asDouble(Double.NaN);
                 assertTrue(ce > 0 && Double.isFinite(ce), p + " measures the study's number: " + eval);

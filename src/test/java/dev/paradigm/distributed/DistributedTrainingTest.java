@@ -74,7 +74,7 @@ class DistributedTrainingTest {
         }
         List<MetricsLine.Eval> expectedEval = expected.evals();
         List<MetricsLine.Eval> actualEval = actual.evals();
-        assertEquals(2, actualEval.size());
+        assertEquals(3, actualEval.size()); // step 0, then two evaluations
         for (int i = 0; i < expectedEval.size(); i++) {
             assertClose(expectedEval.get(i).valLoss(), actualEval.get(i).valLoss(), 1e-5, paradigm + " validation loss");
         }

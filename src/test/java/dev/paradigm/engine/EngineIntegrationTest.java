@@ -29,7 +29,7 @@ class EngineIntegrationTest {
     private static final String CONFIG = TinyConfig.load().toJson();
     /** The tiny config's sample section (as Python reads it) for 16 tokens, 4 at a time, 8 MDLM steps, no stop. */
     private static final String SAMPLER = sampleSection(TinyConfig.load("sample.length=16", "sample.batch_size=4",
-            "sample.stop_at_eos=false", "sample.mdlm_steps=8"));
+            "sample.stop_at_eos=false", "sample.mdlm_steps=8", "evaluate.memorization.orders=[8,16]"));
 
     private static Engine engine(Paradigm paradigm) {
         return engine(CONFIG, paradigm);

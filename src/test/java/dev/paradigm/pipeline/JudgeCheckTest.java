@@ -63,7 +63,7 @@ class JudgeCheckTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fluency.checkedJudge(judge, store(tmp.resolve("data"), 300)));
         assertTrue(e.getMessage().startsWith("evaluate.judge=" + judge + ": The checkpoint " + judge + " does not match its "
-                + "manifest: model_args.json holds "), e.getMessage());
+                + "manifest: model_args.json has sha256 "), e.getMessage());
     }
 
     @Test

@@ -46,8 +46,9 @@ class VerdictTest {
         // exp(4.1734) = 64.94
         assertTrue(verdict.get("Likelihood").contains("MDLM 4.1734 nats/token at step 600 (perplexity ≤ 64.94, an upper "
                 + "bound)"));
-        assertTrue(verdict.get("Overfitting").contains("AR overfit: validation loss rose after its best at step 500, "
-                + "detected at step 600"));
+        // the fixture's 600 steps of 32 chunks went 2.1 times over its 9,120 training chunks: epochs are named too
+        assertTrue(verdict.get("Overfitting").contains("AR overfit: validation loss rose after its best at step 500 (epoch "
+                + "1.75), detected at step 600 (epoch 2.11)"), verdict.get("Overfitting"));
         assertTrue(verdict.get("Overfitting").contains("MDLM did not overfit and was still improving"));
         assertTrue(verdict.get("Fluency").startsWith("Both paradigms' samples are comparably fluent: grammar errors per 100 "
                 + "words: AR 0.620 [0.450, 0.810], MDLM 1.140 [0.900, 1.400] (fluent: at most 3.0); generative perplexity "
