@@ -9,12 +9,14 @@ optimizer keeps stepping the raw weights, so a run with the average on trains ex
 from __future__ import annotations
 
 import contextlib
+import json
 
 import torch
 from safetensors import safe_open
 from safetensors.torch import save_file
 
 FILE = "ema.safetensors"
+META = "paradigm_ema"  # the file's one metadata key: {"decay": ..., "updates": ...} as JSON
 
 
 class WeightAverage:
@@ -66,12 +68,14 @@ class WeightAverage:
     def save(self, path: str):
         """The averages by parameter name, with the decay and the update count in the file's metadata."""
         tensors = {name: a.detach().contiguous() for name, a in zip(self.names, self.averages)}
-        save_file(tensors, path, metadata={"format": "pt", "decay": repr(self.decay), "updates": str(self.updates)})
+        # One metadata key: safetensors writes its metadata in hash-map order, so two keys would make the bytes of an
+        # identical average differ from process to process (and a resumed run's file from an uninterrupted one's).
+        save_file(tensors, path, metadata={META: json.dumps({"decay": self.decay, "updates": self.updates})})
 
     @staticmethod
     def read_decay(path: str) -> float:
         with safe_open(path, framework="pt") as f:
-            return float(f.metadata()["decay"])
+            return float(json.loads(f.metadata()[META])["decay"])
 
     @torch.no_grad()
     def load(self, path: str):
@@ -82,4 +86,5 @@ class WeightAverage:
             for name, a in zip(self.names, self.averages):
                 a.copy_(f.get_tensor(name))
             meta = f.metadata()
-        self.decay, self.updates = float(meta["decay"]), int(meta["updates"])
+        state = json.loads(meta[META])
+        self.decay, self.updates = float(state["decay"]), int(state["updates"])
