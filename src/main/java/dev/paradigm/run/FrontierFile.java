@@ -1,7 +1,6 @@
 package dev.paradigm.run;
 
 import dev.paradigm.engine.Paradigm;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,10 +15,7 @@ public final class FrontierFile {
 
     /** Replaces the paradigm's frontier.jsonl with {@code lines}, atomically, then seals it with its manifest. */
     public static void write(RunFolder run, Paradigm paradigm, List<FrontierLine> lines) {
-        Path file = run.frontierSamples(paradigm);
-        FileManifest.remove(file);
-        AtomicFiles.writeString(file, JsonLinesFile.text(FORMAT, lines));
-        FileManifest.seal(file, lines.size());
+        JsonLinesFile.writeSamples(run.frontierSamples(paradigm), FORMAT, lines);
     }
 
     /**

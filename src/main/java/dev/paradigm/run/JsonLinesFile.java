@@ -27,8 +27,19 @@ final class JsonLinesFile {
     }
 
     /**
-     * The samples of a samples file (samples.jsonl, frontier.jsonl), at most {@code limit}: a missing file, or one that
-     * holds none, is an error that names it and the stage that writes it.
+     * Replaces a samples file (samples.jsonl, frontier.jsonl) with {@code samples}, atomically, then seals it with its
+     * {@link FileManifest}: until the manifest is there, readers take the file as unfinished.
+     */
+    static void writeSamples(Path file, FileFormat format, List<?> samples) {
+        FileManifest.remove(file);
+        AtomicFiles.writeString(file, text(format, samples));
+        FileManifest.seal(file, samples.size());
+    }
+
+    /**
+     * The samples of a samples file (samples.jsonl, frontier.jsonl), at most {@code limit}: a missing, unfinished (no
+     * manifest), damaged (not matching it), malformed or empty file is an error that names it and the stage that
+     * writes it.
      */
     static <T> List<T> readSamples(Path file, FileFormat format, RunFolder run, Class<T> type, int limit) {
         if (!Files.isRegularFile(file)) {

@@ -1,7 +1,6 @@
 package dev.paradigm.run;
 
 import dev.paradigm.engine.Paradigm;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -15,10 +14,7 @@ public final class SamplesFile {
 
     /** Replaces the paradigm's samples.jsonl with {@code samples}, atomically, then seals it with its manifest. */
     public static void write(RunFolder run, Paradigm paradigm, List<SampleLine> samples) {
-        Path file = run.samples(paradigm);
-        FileManifest.remove(file);
-        AtomicFiles.writeString(file, JsonLinesFile.text(FORMAT, samples));
-        FileManifest.seal(file, samples.size());
+        JsonLinesFile.writeSamples(run.samples(paradigm), FORMAT, samples);
     }
 
     /**
