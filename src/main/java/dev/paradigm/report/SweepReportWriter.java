@@ -25,7 +25,8 @@ public final class SweepReportWriter {
         ArrayNode runs = root.putArray("runs");
         for (RunReport run : sweep.runs()) {
             runs.addObject().put("seed", run.seed()).put("run_dir", run.runDir().toString())
-                    .put("config_sha256", run.config().sha256()).put("controlled", ControlCheck.of(run).controlled());
+                    .put("config_sha256", run.config().sha256()).put("controlled", ControlCheck.of(run).controlled())
+                    .put("fluency_comparable", FluencyGate.of(run).comparable());
         }
         ObjectNode statistics = root.putObject("statistics");
         for (SweepStatistic s : sweep.statistics()) {
@@ -44,6 +45,7 @@ public final class SweepReportWriter {
     public static String markdown(SweepReport sweep) {
         StringBuilder md = new StringBuilder("# Seed sweep: AR vs MDLM over " + sweep.runs().size() + " seeds\n\n");
         md.append(controlledSentence(sweep)).append(" Std is the sample standard deviation (n − 1).\n\n");
+        caveats(sweep).forEach(c -> md.append(c).append("\n\n"));
         MarkdownReportWriter.table(md, table(sweep));
         return md.toString();
     }
@@ -56,6 +58,7 @@ public final class SweepReportWriter {
                 .append(escape(sweep.seeds().toString())).append("</p>\n</header>\n<p class=\"badge ")
                 .append(sweep.allControlled() ? "ok" : "bad").append("\">").append(escape(controlledSentence(sweep)))
                 .append("</p>\n<p>Std is the sample standard deviation (n − 1).</p>\n");
+        caveats(sweep).forEach(c -> html.append("<p class=\"caveat\">").append(escape(c)).append("</p>\n"));
         HtmlReportWriter.table(html, table(sweep));
         HtmlReportWriter.figure(html, ReportCharts.sweepValidationLoss(sweep), "Validation loss at each evaluation, one"
                 + " line per seed. AR's is the exact next-token negative log-likelihood; MDLM's is the NELBO, an upper"
@@ -82,6 +85,26 @@ public final class SweepReportWriter {
             rows.add(row);
         }
         return new Table("Headline numbers across seeds", header, rows);
+    }
+
+    /**
+     * What the table's numbers do not say, as each seed's report decides it: diversity between samples that are not
+     * comparably fluent, and a generative perplexity the run's own AR model gave.
+     */
+    static List<String> caveats(SweepReport sweep) {
+        List<String> caveats = new ArrayList<>();
+        long notFluent = sweep.runs().stream().filter(r -> !FluencyGate.of(r).comparable()).count();
+        if (notFluent > 0) {
+            caveats.add("In " + notFluent + " of " + sweep.runs().size() + " seeds the two paradigms' samples were not "
+                    + "comparably fluent (each seed's report says why), so their diversity rows do not say which paradigm "
+                    + "is more diverse: noise scores as diverse.");
+        }
+        boolean selfJudged = sweep.runs().stream().anyMatch(r -> !r.ar().evaluation().fluency().judgeIndependent());
+        if (selfJudged) {
+            caveats.add("Generative perplexity here is each run's own AR model (its best checkpoint) scoring the samples, "
+                    + "which favours AR's own: shown, never used by a verdict.");
+        }
+        return caveats;
     }
 
     private static String controlledSentence(SweepReport sweep) {

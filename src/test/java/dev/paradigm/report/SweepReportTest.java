@@ -85,6 +85,30 @@ class SweepReportTest {
     }
 
     @Test
+    void theSweepSaysWhatItsNumbersDoNotSay() {
+        List<Path> runs = threeSeeds();
+        assertTrue(SweepReportWriter.caveats(SweepReport.of(runs.stream().map(ReportFixture::load).toList())).isEmpty(),
+                "the fixture's samples are comparably fluent under an independent judge");
+        for (String paradigm : List.of("ar", "mdlm")) { // seed 2: MDLM not fluent, judged by the run's own AR model
+            ReportFixture.editJson(runs.get(1).resolve(paradigm + "/metrics.json"), node -> {
+                ObjectNode fluency = (ObjectNode) node.get("fluency");
+                fluency.put("judge_independent", false);
+                if (paradigm.equals("mdlm")) {
+                    ((ObjectNode) fluency.get("grammar_errors_per_100_words")).put("value", 6.0).put("ci_low", 5.0)
+                            .put("ci_high", 7.0);
+                }
+            });
+        }
+        SweepReport sweep = SweepReport.of(runs.stream().map(ReportFixture::load).toList());
+        assertEquals(List.of("In 1 of 3 seeds the two paradigms' samples were not comparably fluent (each seed's report "
+                + "says why), so their diversity rows do not say which paradigm is more diverse: noise scores as diverse.",
+                "Generative perplexity here is each run's own AR model (its best checkpoint) scoring the samples, which "
+                + "favours AR's own: shown, never used by a verdict."), SweepReportWriter.caveats(sweep));
+        assertTrue(SweepReportWriter.markdown(sweep).contains("In 1 of 3 seeds"));
+        assertTrue(SweepReportWriter.html(sweep).contains("<p class=\"caveat\">In 1 of 3 seeds"));
+    }
+
+    @Test
     void oneSeedHasNoStd() {
         SweepReport sweep = SweepReport.of(List.of(ReportFixture.load(ReportFixture.source())));
         assertNull(sweep.statistic("ar.best_val_loss").std());
