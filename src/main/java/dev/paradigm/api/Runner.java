@@ -51,7 +51,8 @@ import java.util.List;
  *
  * <p>One JVM embeds one Python: every {@code Runner} of a JVM shares it, calls from several threads take turns on it,
  * and it lives as long as the JVM. Logging goes through SLF4J to the host's binding; the files a run writes are
- * those of the command line, except paradigm.log, which only the command line keeps.
+ * those of the command line, except paradigm.log, which only the command line keeps. Each call holds the run folder's
+ * lock ({@link RunLock}) while it writes there, so it never writes a folder a command or another call is writing.
  */
 public final class Runner {
     private final PythonRuntime python;
