@@ -24,6 +24,7 @@ import dev.paradigm.runtime.PythonEnvironment;
 import dev.paradigm.runtime.PythonRuntime;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs paradigm's experiment, or one stage of it, in this JVM and returns typed results: what {@code paradigm compare}
@@ -89,21 +90,15 @@ public final class Runner {
      * report (report.html, .md, .json); returns the report's records.
      */
     public RunReport compare(ExperimentConfig config, Path runDir) {
-        ExperimentConfig checked = usable(config); // before the folder is locked (which creates it)
-        RunFolder run = new RunFolder(runDir);
-        try (RunLock lock = RunLock.acquire(run)) {
-            new Experiment(checked, run, python, null).run();
-        }
+        validate(config);
+        locked(runDir, run -> new Experiment(config, run, python, null).run());
         return ReportLoader.load(runDir);
     }
 
     /** The prepare stage: the token store in {@code runDir/data}; returns its manifest. */
     public DataManifest prepare(ExperimentConfig config, Path runDir) {
-        ExperimentConfig checked = usable(config); // before the folder is locked (which creates it)
-        RunFolder run = new RunFolder(runDir);
-        try (RunLock lock = RunLock.acquire(run)) {
-            RunSetup.prepare(checked, run, python);
-        }
+        validate(config);
+        RunFolder run = locked(runDir, r -> RunSetup.prepare(config, r, python));
         return DataManifest.read(run.data());
     }
 
@@ -114,14 +109,13 @@ public final class Runner {
      * @throws dev.paradigm.train.TrainingStoppedException when a stop signal came first (its checkpoint is written)
      */
     public TrainingLog train(ExperimentConfig config, Path runDir, Paradigm paradigm) {
-        ExperimentConfig checked = usable(config); // before the folder is locked (which creates it)
-        RunFolder run = new RunFolder(runDir);
-        try (RunLock lock = RunLock.acquire(run)) {
-            RunSetup.prepareToTrain(checked, run, paradigm, python, false);
-            if (!TrainStage.isComplete(run, paradigm)) {
-                TrainStage.run(config, run, paradigm, python);
+        validate(config);
+        RunFolder run = locked(runDir, r -> {
+            RunSetup.prepareToTrain(config, r, paradigm, python, false);
+            if (!TrainStage.isComplete(r, paradigm)) {
+                TrainStage.run(config, r, paradigm, python);
             }
-        }
+        });
         return MetricsLog.read(run, paradigm);
     }
 
@@ -130,45 +124,51 @@ public final class Runner {
      * the quality–diversity frontier's samples); returns the samples.
      */
     public List<SampleLine> sample(ExperimentConfig config, Path runDir, Paradigm paradigm) {
-        ExperimentConfig checked = usable(config); // before the folder is locked (which creates it)
-        RunFolder run = new RunFolder(runDir);
-        try (RunLock lock = RunLock.acquire(run)) {
-            RunSetup.checkConfig(checked, run);
-            if (!SampleStage.isComplete(run, paradigm, config)) {
-                SampleStage.run(config, run, paradigm, python);
+        validate(config);
+        RunFolder run = locked(runDir, r -> {
+            RunSetup.checkConfig(config, r);
+            if (!SampleStage.isComplete(r, paradigm, config)) {
+                SampleStage.run(config, r, paradigm, python);
             }
-            if (config.evaluate().frontier().enabled() && !FrontierStage.isComplete(run, paradigm, config)) {
-                FrontierStage.run(config, run, paradigm, python); // what evaluate reads beside the samples
+            if (config.evaluate().frontier().enabled() && !FrontierStage.isComplete(r, paradigm, config)) {
+                FrontierStage.run(config, r, paradigm, python); // what evaluate reads beside the samples
             }
-        }
+        });
         return SamplesFile.read(run, paradigm);
     }
 
     /** Computes the diversity, fluency and likelihood numbers of a paradigm's samples; returns them. */
     public SampleEvaluation evaluate(ExperimentConfig config, Path runDir, Paradigm paradigm) {
-        ExperimentConfig checked = usable(config); // before the folder is locked (which creates it)
-        RunFolder run = new RunFolder(runDir);
-        try (RunLock lock = RunLock.acquire(run)) {
-            RunSetup.checkConfig(checked, run);
-            if (!EvaluateStage.isComplete(run, paradigm, config)) {
-                EvaluateStage.run(config, run, paradigm, python);
+        validate(config);
+        RunFolder run = locked(runDir, r -> {
+            RunSetup.checkConfig(config, r);
+            if (!EvaluateStage.isComplete(r, paradigm, config)) {
+                EvaluateStage.run(config, r, paradigm, python);
             }
-        }
+        });
         return SampleEvaluation.read(run, paradigm);
     }
 
     /** Writes the report of a run folder whose stages are complete; returns the report's records. */
     public RunReport report(Path runDir) {
-        RunFolder run = new RunFolder(runDir);
-        try (RunLock lock = RunLock.acquire(run)) {
-            Experiment.writeReport(run);
-        }
+        locked(runDir, Experiment::writeReport);
         return ReportLoader.load(runDir);
     }
 
-    /** A config built by hand (a record, not a file) passes the same checks as one that was loaded. */
-    private static ExperimentConfig usable(ExperimentConfig config) {
+    /** Runs {@code work} on the run folder while holding its lock (which creates the folder); returns the folder. */
+    private static RunFolder locked(Path runDir, Consumer<RunFolder> work) {
+        RunFolder run = new RunFolder(runDir);
+        try (RunLock lock = RunLock.acquire(run)) {
+            work.accept(run);
+        }
+        return run;
+    }
+
+    /**
+     * A config built by hand (a record, not a file) passes the same checks as one that was loaded — before the run
+     * folder is locked, so a bad config leaves no folder behind.
+     */
+    private static void validate(ExperimentConfig config) {
         ConfigValidator.validate(config, "the ExperimentConfig given to Runner");
-        return config;
     }
 }
