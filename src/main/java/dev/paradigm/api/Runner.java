@@ -5,6 +5,7 @@ import dev.paradigm.config.ConfigValidator;
 import dev.paradigm.config.ExperimentConfig;
 import dev.paradigm.data.DataManifest;
 import dev.paradigm.engine.Paradigm;
+import dev.paradigm.pipeline.BeforeSampling;
 import dev.paradigm.pipeline.EvaluateStage;
 import dev.paradigm.pipeline.Experiment;
 import dev.paradigm.pipeline.FrontierStage;
@@ -91,6 +92,7 @@ public final class Runner {
      */
     public RunReport compare(ExperimentConfig config, Path runDir) {
         validate(config);
+        BeforeSampling.checkJudgeFiles(config); // a judge folder that holds no model: before the folder is made
         locked(runDir, run -> new Experiment(config, run, python, null).run());
         return ReportLoader.load(runDir);
     }

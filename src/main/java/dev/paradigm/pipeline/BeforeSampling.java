@@ -25,7 +25,7 @@ public final class BeforeSampling {
 
     /**
      * What can be checked before the data is prepared, in plain Java: a Hugging Face judge's folder holds a model
-     * (config, weights and tokenizer files). {@code compare} calls it before anything else.
+     * (config, weights and tokenizer files). {@code compare} (the command and the Java API) calls it before the run folder is made.
      */
     public static void checkJudgeFiles(ExperimentConfig config) {
         String judge = config.evaluate().judge();

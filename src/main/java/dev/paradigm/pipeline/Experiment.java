@@ -54,7 +54,6 @@ public final class Experiment {
 
     /** Runs the stages in the run folder, whose lock the caller holds. */
     public void run() {
-        BeforeSampling.checkJudgeFiles(config); // a judge folder that holds no model: before anything is written
         RunConfigGuard.check(run, config);
         step(Stage.PREPARE, "prepare", () -> PrepareStage.isComplete(run), List.of(),
                 () -> PrepareStage.run(config, run, python));
